@@ -1,0 +1,85 @@
+package io.postage;
+
+import io.postage.internal.JsonValues;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A queue declaration: Postage 1.0.2's queue name with its "queue flags". A plain name gets the
+ * flags Postage 1.x gives it (not durable, not exclusive, not auto-deleted), so Java and Python
+ * components declare the same queue identically.
+ *
+ * {@snippet :
+ * QueueSpec shared = QueueSpec.named("echo-queue");              // round robin between consumers
+ * QueueSpec mine = QueueSpec.serverNamed();                      // private: every consumer gets a copy
+ * QueueSpec kept = QueueSpec.named("jobs").withDurable(true);
+ * }
+ *
+ * @param name the queue name; empty for a name the broker chooses
+ * @param durable survive a broker restart
+ * @param exclusive usable by the declaring connection only, deleted with it
+ * @param autoDelete deleted when its last consumer goes
+ * @param arguments broker-specific arguments ({@code x-...}), immutable
+ */
+public record QueueSpec(String name, boolean durable, boolean exclusive, boolean autoDelete,
+        Map<String, Object> arguments) {
+
+    /** Checks the values and makes the arguments immutable. */
+    public QueueSpec {
+        Objects.requireNonNull(name, "name");
+        arguments = JsonValues.freezeObject(arguments, "arguments");
+    }
+
+    /**
+     * @param name the queue name, not empty
+     * @return a queue with Postage 1.x's default flags (none set)
+     */
+    public static QueueSpec named(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("A named queue needs a name; use QueueSpec.serverNamed() instead");
+        }
+        return new QueueSpec(name, false, false, false, Map.of());
+    }
+
+    /** @return a private queue: named by the broker, exclusive and auto-deleted */
+    public static QueueSpec serverNamed() {
+        return new QueueSpec("", false, true, true, Map.of());
+    }
+
+    /** @return whether the broker chooses the name */
+    public boolean isServerNamed() {
+        return name.isEmpty();
+    }
+
+    /**
+     * @param durable whether the queue survives a broker restart
+     * @return a copy with that flag
+     */
+    public QueueSpec withDurable(boolean durable) {
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+    }
+
+    /**
+     * @param exclusive whether only the declaring connection may use the queue
+     * @return a copy with that flag
+     */
+    public QueueSpec withExclusive(boolean exclusive) {
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+    }
+
+    /**
+     * @param autoDelete whether the queue goes with its last consumer
+     * @return a copy with that flag
+     */
+    public QueueSpec withAutoDelete(boolean autoDelete) {
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+    }
+
+    /**
+     * @param arguments broker-specific arguments
+     * @return a copy with those arguments
+     */
+    public QueueSpec withArguments(Map<String, ?> arguments) {
+        return new QueueSpec(name, durable, exclusive, autoDelete, JsonValues.freezeObject(arguments, "arguments"));
+    }
+}
