@@ -38,18 +38,26 @@ public interface MicroScheduler extends AutoCloseable {
      * another thread while the scheduler runs.
      *
      * @param microThread the microthread
+     * @throws IllegalStateException if the scheduler was asked to exit or has exited
      */
     void add(MicroThread microThread);
 
     /**
      * Runs the microthreads on the calling thread's behalf and blocks until the scheduler exits:
      * when a microthread throws {@link ExitScheduler}, when {@link #stop()} is called, or, with
-     * auto-quit, when no microthread is left. Every microthread finishes its current step first
-     * (bounded by the shutdown timeout).
+     * auto-quit, when no microthread is left; interrupting the thread in {@code run()} counts as
+     * {@link #stop()}. Every microthread finishes its current step first; the {@code virtual-threads}
+     * scheduler interrupts steps still running after the shutdown timeout (the {@code cooperative}
+     * one cannot cut short a step running on the caller's own thread).
+     *
+     * @throws IllegalStateException if {@code run()} is running already, has run, or the scheduler was closed
      */
     void run();
 
-    /** Asks the scheduler to exit, as {@link ExitScheduler} would; returns at once. */
+    /**
+     * Asks the scheduler to exit, as {@link ExitScheduler} would; returns at once. Called before
+     * {@link #run()}, it makes {@code run()} return at once.
+     */
     void stop();
 
     /** Stops the scheduler and waits, within the shutdown timeout, for its microthreads to end. */

@@ -29,7 +29,8 @@ public interface MicroThread {
     }
 
     /**
-     * Runs once, on the microthread's own thread, before the first step.
+     * Runs once, before the first step, on the thread that runs the steps (the microthread's own
+     * virtual thread, or the caller of {@code run()} for the cooperative scheduler).
      *
      * @throws Exception to abort the microthread (it is logged and removed)
      */

@@ -26,9 +26,10 @@ public interface Encoder {
     /**
      * @param body the received bytes
      * @return the decoded JSON object, keys in body order; integers as {@code Integer}, {@code Long}
-     *     or {@code BigInteger} by size, other numbers as {@code Double}; the caller owns it
-     * @throws io.postage.DecodeException if the body is too large, not UTF-8, not JSON, too deep, or
-     *     not a JSON object
+     *     or {@code BigInteger} by size, other numbers as {@code Double} (or {@code BigDecimal} when a
+     *     {@code Double} would overflow); the caller owns it
+     * @throws io.postage.DecodeException if the body is too large, not UTF-8, not JSON (unpaired
+     *     surrogate escapes included), too deep, or not a JSON object
      */
     Map<String, Object> decode(byte[] body);
 }
