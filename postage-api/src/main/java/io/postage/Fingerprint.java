@@ -74,6 +74,11 @@ public record Fingerprint(String name, String type, String pid, String host, Str
         return Collections.unmodifiableMap(map);
     }
 
+    /** @return how the broker shows this component's connections: {@code name [type] pid@host} */
+    public String connectionName() {
+        return name + " [" + type + "] " + pid + "@" + host;
+    }
+
     /** @return the six values in wire order (Python's {@code as_tuple()}) */
     public List<String> asList() {
         return List.of(name, type, pid, host, user, vhost);

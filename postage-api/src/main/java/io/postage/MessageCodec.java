@@ -2,6 +2,7 @@ package io.postage;
 
 import io.postage.spi.DecodeLimits;
 import io.postage.spi.Encoder;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,6 +60,14 @@ public final class MessageCodec {
      */
     public byte[] encode(Message message) {
         return encoder.encode(message.toWire());
+    }
+
+    /**
+     * @param wire any JSON object, written as it is (Postage 1.x's {@code forward})
+     * @return its encoded form
+     */
+    public byte[] encodeBody(Map<String, ?> wire) {
+        return encoder.encode(wire);
     }
 
     /**

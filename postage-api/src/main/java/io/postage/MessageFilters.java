@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** The container of repeated {@link MessageFilter}s; write {@code @MessageFilter} twice instead. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 public @interface MessageFilters {
 
     /** @return the filters, in declaration order */

@@ -45,4 +45,14 @@ public interface MicroThread {
      * @throws Exception to abort this microthread (it is logged and removed)
      */
     Step step() throws Exception;
+
+    /**
+     * Runs once after the last step, whatever ended the microthread ({@link Step#DONE}, a failure,
+     * or the scheduler exiting), on the thread that ran the steps; only if {@link #create()} ran.
+     * Release resources here, such as a processor's broker connection.
+     *
+     * @throws Exception logged; the microthread is over anyway
+     */
+    default void finish() throws Exception {
+    }
 }

@@ -46,6 +46,19 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
         return new QueueSpec("", false, true, true, Map.of());
     }
 
+    /**
+     * A private queue named from a fingerprint as in the Postage README's advanced echo
+     * ({@code echo-queue-4242myhost}): every process gets its own copy of what is routed to it.
+     * It is exclusive and auto-deleted, so it goes away with its component.
+     *
+     * @param prefix the shared part of the name, such as {@code echo-queue}
+     * @param fingerprint the component's fingerprint
+     * @return {@code prefix-<pid><host>}, exclusive and auto-deleted
+     */
+    public static QueueSpec privateFor(String prefix, Fingerprint fingerprint) {
+        return new QueueSpec(prefix + "-" + fingerprint.pid() + fingerprint.host(), false, true, true, Map.of());
+    }
+
     /** @return whether the broker chooses the name */
     public boolean isServerNamed() {
         return name.isEmpty();

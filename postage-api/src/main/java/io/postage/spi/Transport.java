@@ -75,12 +75,13 @@ public interface Transport extends AutoCloseable {
     Subscription consume(String queue, int prefetch, DeliveryHandler handler);
 
     /**
-     * Opens a private reply address for RPC calls.
+     * Opens a reply address for RPC calls.
      *
-     * @param onReply receives the replies, one at a time; they need no settlement
+     * @param kind shared by many calls (replies matched by correlation id) or private to one call at a time
+     * @param onReply receives the replies, one at a time; they need no settlement (acking them does nothing)
      * @return the reply channel
      */
-    ReplyChannel openReplyChannel(DeliveryHandler onReply);
+    ReplyChannel openReplyChannel(ReplyChannel.Kind kind, DeliveryHandler onReply);
 
     /**
      * Sends an RPC reply to the address a request named in its {@code replyTo} property, in

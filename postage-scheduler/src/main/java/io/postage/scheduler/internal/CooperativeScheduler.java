@@ -9,8 +9,10 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Steps the microthreads round robin, in the order they were added, on the thread that calls
@@ -72,10 +74,14 @@ final class CooperativeScheduler implements MicroScheduler {
         try {
             for (MicroThreadRunner current = nextTurn(); current != null; current = nextTurn()) {
                 Outcome outcome = current.step();
+                if (outcome == Outcome.FINISHED) {
+                    current.finish();
+                }
                 afterStep(current, outcome);
             }
         } finally {
             finish();
+            scheduledRunners().forEach(MicroThreadRunner::finish);
         }
     }
 
@@ -162,6 +168,21 @@ final class CooperativeScheduler implements MicroScheduler {
             phase = Phase.FINISHED;
             runThread = null;
             monitor.signalAll();
+        } finally {
+            monitor.unlock();
+        }
+    }
+
+    /**
+     * @return every microthread of the last round and the next, once each, to finish when
+     *     {@code run()} ends (those already finished ignore it)
+     */
+    private Set<MicroThreadRunner> scheduledRunners() {
+        monitor.lock();
+        try {
+            Set<MicroThreadRunner> left = new LinkedHashSet<>(round);
+            left.addAll(nextRound);
+            return left;
         } finally {
             monitor.unlock();
         }

@@ -8,7 +8,8 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.Callable;
 
 /**
- * Calls one microthread's {@link MicroThread#create()} and {@link MicroThread#step()} and tells the
+ * Calls one microthread's {@link MicroThread#create()}, {@link MicroThread#step()} and
+ * {@link MicroThread#finish()}, and tells the
  * scheduler what to do next; a failure is logged here, so schedulers only act on the {@link Outcome}.
  * Used by one thread at a time.
  */
@@ -56,6 +57,19 @@ final class MicroThreadRunner {
             }
         }
         return call("step", microThread::step);
+    }
+
+    /** Calls {@link MicroThread#finish()} once, if {@link MicroThread#create()} ran; a failure is logged. */
+    void finish() {
+        if (!created) {
+            return;
+        }
+        created = false;
+        try {
+            microThread.finish();
+        } catch (Exception failure) {
+            LOG.log(Level.WARNING, () -> "Microthread " + this + " failed in finish()", failure);
+        }
     }
 
     @Override

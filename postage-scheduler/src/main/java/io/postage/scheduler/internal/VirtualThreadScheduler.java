@@ -150,6 +150,7 @@ final class VirtualThreadScheduler implements MicroScheduler {
                 stop();
             }
         } finally {
+            runner.finish();
             ended();
         }
     }

@@ -344,4 +344,45 @@ abstract class MicroSchedulerContract {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void finishRunsOnceAfterTheLastStepOfAMicrothreadThatIsDone() {
+        Recorder a = Recorder.finishingAfter("a", 2, events);
+        MicroScheduler scheduler = scheduler(true);
+        scheduler.add(a);
+
+        runWithin(scheduler);
+
+        assertThat(a.finishes()).isEqualTo(1);
+        assertThat(a.stepsBeforeFinish()).isEqualTo(2);
+    }
+
+    @Test
+    void finishRunsForEveryMicrothreadWhenTheSchedulerExits() {
+        Recorder stopper = new Recorder("stopper", events, step -> {
+            throw new ExitScheduler();
+        });
+        Recorder other = new Recorder("other", events, step -> Step.CONTINUE);
+        MicroScheduler scheduler = scheduler(true);
+        scheduler.add(other);
+        scheduler.add(stopper);
+
+        runWithin(scheduler);
+
+        assertThat(stopper.finishes()).isEqualTo(1);
+        assertThat(other.finishes()).isEqualTo(1);
+    }
+
+    @Test
+    void finishRunsAfterAStepFailed() {
+        Recorder failing = new Recorder("failing", events, step -> {
+            throw new IllegalStateException("boom");
+        });
+        MicroScheduler scheduler = scheduler(true);
+        scheduler.add(failing);
+
+        runWithin(scheduler);
+
+        assertThat(failing.finishes()).isEqualTo(1);
+    }
 }

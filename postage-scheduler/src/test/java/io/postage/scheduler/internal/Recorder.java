@@ -23,6 +23,8 @@ final class Recorder implements MicroThread {
     private final Action action;
     private final AtomicInteger creates = new AtomicInteger();
     private final AtomicInteger steps = new AtomicInteger();
+    private final AtomicInteger finishes = new AtomicInteger();
+    private volatile int stepsBeforeFinish = -1;
     private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
 
     Recorder(String name, List<String> events, Action action) {
@@ -56,8 +58,23 @@ final class Recorder implements MicroThread {
         return action.run(step);
     }
 
+    @Override
+    public void finish() {
+        stepsBeforeFinish = steps.get();
+        finishes.incrementAndGet();
+    }
+
     int creates() {
         return creates.get();
+    }
+
+    int finishes() {
+        return finishes.get();
+    }
+
+    /** @return how many steps had run when finish() was called, or -1 */
+    int stepsBeforeFinish() {
+        return stepsBeforeFinish;
     }
 
     int steps() {

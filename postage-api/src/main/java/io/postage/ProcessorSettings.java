@@ -1,0 +1,54 @@
+package io.postage;
+
+import io.postage.spi.DecodeLimits;
+import java.util.Objects;
+
+/**
+ * How a {@link MessageProcessor} connects and consumes: the configuration, the prefetch (how many
+ * unacknowledged messages the broker may hand it at once; 1 by default, as in Postage 1.x) and the
+ * decoding limits.
+ *
+ * @param config where to connect, which transport and codec
+ * @param prefetch unacknowledged deliveries allowed per queue, at least 1
+ * @param decodeLimits the largest and deepest body accepted
+ */
+public record ProcessorSettings(PostageConfig config, int prefetch, DecodeLimits decodeLimits) {
+
+    /** Checks the values. */
+    public ProcessorSettings {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(decodeLimits, "decodeLimits");
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("prefetch must be at least 1, not " + prefetch);
+        }
+    }
+
+    /** @return the environment's configuration, prefetch 1, default decode limits */
+    public static ProcessorSettings fromEnvironment() {
+        return of(PostageConfig.fromEnvironment());
+    }
+
+    /**
+     * @param config where to connect
+     * @return that configuration, prefetch 1, default decode limits
+     */
+    public static ProcessorSettings of(PostageConfig config) {
+        return new ProcessorSettings(config, 1, DecodeLimits.DEFAULT);
+    }
+
+    /**
+     * @param prefetch unacknowledged deliveries allowed per queue
+     * @return a copy with that prefetch
+     */
+    public ProcessorSettings withPrefetch(int prefetch) {
+        return new ProcessorSettings(config, prefetch, decodeLimits);
+    }
+
+    /**
+     * @param decodeLimits the largest and deepest body accepted
+     * @return a copy with those limits
+     */
+    public ProcessorSettings withDecodeLimits(DecodeLimits decodeLimits) {
+        return new ProcessorSettings(config, prefetch, decodeLimits);
+    }
+}
