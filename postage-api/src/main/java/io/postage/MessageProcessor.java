@@ -7,6 +7,7 @@ import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A component that consumes messages and dispatches them to its handlers: Postage 1.x's
@@ -60,6 +64,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private final Map<QueueSpec, String> declaredQueues = new HashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     private Transport transport;
     private DeliveryProcessor deliveryProcessor;
     private boolean closed;
@@ -103,13 +108,41 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
      */
     @Override
     public final synchronized void create() {
-        PostageConfig config = settings.config();
-        transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
-        MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
-        deliveryProcessor = new DeliveryProcessor(this, codec, transport,
-                new DebugLog(getClass().getSimpleName(), config.debugMode()));
-        for (Binding binding : bindings) {
-            declareAndBind(binding);
+        try {
+            PostageConfig config = settings.config();
+            transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
+            MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
+            deliveryProcessor = new DeliveryProcessor(this, codec, transport,
+                    new DebugLog(getClass().getSimpleName(), config.debugMode()));
+            for (Binding binding : bindings) {
+                declareAndBind(binding);
+            }
+            started.complete(null);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits until {@link #create()} has declared, bound and started consuming everything, so that
+     * messages sent from now on reach this processor.
+     *
+     * @param timeout how long to wait
+     * @throws PostageException if it did not start in time, or the cause if starting failed
+     */
+    public final void awaitStarted(Duration timeout) {
+        try {
+            started.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof PostageException cause ? cause
+                    : new PostageException(this + " failed to start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PostageException(this + " did not start within " + timeout.toMillis()
+                    + " ms: is it added to a running MicroScheduler?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostageException("Interrupted while waiting for " + this + " to start", e);
         }
     }
 
@@ -175,7 +208,8 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     }
 
     /**
-     * Stops consuming a queue; its unprocessed deliveries go back to it.
+     * Stops consuming a queue; its unprocessed deliveries go back to it. A named queue bound again
+     * later is declared again, since the broker deletes an auto-delete queue with its last consumer.
      *
      * @param queue the queue
      */
@@ -183,6 +217,9 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         Subscription subscription = subscriptions.remove(queueName(queue));
         if (subscription != null) {
             subscription.close();
+        }
+        if (!queue.isServerNamed()) {
+            declaredQueues.remove(queue);
         }
     }
 

@@ -266,6 +266,43 @@ public final class Producer implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns a typed API: a proxy of an interface whose methods send through this producer. Java's
+     * answer to Python's {@code message_<name>(...)} and {@code rpc_<name>(...)}, and a
+     * self-documenting network API. Each abstract method carries exactly one of {@link Command}
+     * (returns {@code void}), {@link Status} (returns {@code void}, no parameters) and {@link Rpc}
+     * (see there for its return types). The arguments become the message's {@code parameters}: a
+     * single {@code Map} argument as it is, otherwise a JSON object keyed by parameter name (compile
+     * with {@code javac -parameters}); a {@link Route} parameter, anywhere, says where to send and is
+     * not sent. Arguments must be JSON values (Map, List, String, Number, Boolean, null): records and
+     * other objects are not converted. Default methods run as written.
+     *
+     * {@snippet :
+     * interface EchoApi {
+     *     @Command("echo")
+     *     void echo(String text);                     // {"parameters": {"text": ...}}
+     *
+     *     @Rpc("echo")
+     *     String echoRpc(String text, Route route);   // the result's value; RemoteException on failure
+     *
+     *     @Status("online")
+     *     void online();
+     * }
+     *
+     * EchoApi echo = producer.api(EchoApi.class);
+     * echo.echo("hello");
+     * String answer = echo.echoRpc("hi", Route.key("echo-rpc"));
+     * }
+     *
+     * @param apiInterface the interface, analysed once, here
+     * @param <T> the interface
+     * @return a thread-safe proxy that sends through this producer
+     * @throws IllegalArgumentException if it is not an interface, or naming a method that does not fit
+     */
+    public <T> T api(Class<T> apiInterface) {
+        return TypedApi.create(apiInterface, ApiTarget.of(this));
+    }
+
     /** Fails the calls still waiting, then closes the connection; idempotent. */
     @Override
     public void close() {

@@ -39,7 +39,8 @@ class ModuleDescriptorTest {
         return Map.of(
                 "io.postage", Message.class,
                 "io.postage.codec.json", Providers.encoder("jackson").getClass(),
-                "io.postage.scheduler", Providers.scheduler("virtual-threads").getClass());
+                "io.postage.scheduler", Providers.scheduler("virtual-threads").getClass(),
+                "io.postage.amqp091", Providers.transport("amqp091").getClass());
     }
 
     static List<String> moduleNames() {
@@ -75,8 +76,11 @@ class ModuleDescriptorTest {
                 locationOf(Message.class),
                 locationOf(libraryModules().get("io.postage.codec.json")),
                 locationOf(libraryModules().get("io.postage.scheduler")),
+                locationOf(libraryModules().get("io.postage.amqp091")),
                 locationOf(JsonFactory.class),
-                locationOf(Gson.class));
+                locationOf(Gson.class),
+                locationOf(com.rabbitmq.client.Connection.class),
+                locationOf(org.slf4j.Logger.class));
         Configuration configuration = ModuleLayer.boot().configuration().resolveAndBind(
                 finder, ModuleFinder.of(), Set.of("io.postage", "com.google.gson"));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration,
@@ -91,6 +95,7 @@ class ModuleDescriptorTest {
             assertThat(providers.getMethod("encoderIds").invoke(null)).isEqualTo(Set.of("gson", "jackson"));
             assertThat(providers.getMethod("schedulerIds").invoke(null))
                     .isEqualTo(Set.of("cooperative", "virtual-threads"));
+            assertThat(providers.getMethod("transportIds").invoke(null)).isEqualTo(Set.of("amqp091"));
         } finally {
             thread.setContextClassLoader(previous);
         }

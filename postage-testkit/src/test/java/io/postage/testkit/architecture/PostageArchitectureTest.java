@@ -19,7 +19,8 @@ class PostageArchitectureTest {
     void everyLibraryModuleIsOnTheClassPathToBeChecked() {
         assertThat(POSTAGE.stream().map(JavaClass::getPackageName).distinct())
                 .contains("io.postage", "io.postage.spi", "io.postage.internal",
-                        "io.postage.codec.json.internal", "io.postage.scheduler.internal");
+                        "io.postage.codec.json.internal", "io.postage.scheduler.internal",
+                        "io.postage.amqp091.internal");
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.postage.amqp091.internal;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.postage.ConfigurationException;
+import io.postage.ConnectionException;
+import io.postage.PostageConfig;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+/**
+ * Opens the connection a {@link PostageConfig} describes: the URI when there is one, else host, port,
+ * vhost and credentials; {@code amqps} with the JVM's default trust store and host name verification.
+ * Automatic connection and topology recovery are on. A failure becomes one {@link ConnectionException}
+ * whose message names the endpoint (without the password) and the reason.
+ */
+final class ConnectionOpener {
+
+    /** How long connecting and the AMQP handshake may take each. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The heartbeat asked of the broker. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** How long a channel operation (a declaration, a close) waits for the broker's answer. */
+    static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Duration recoveryInterval;
+
+    /** @param recoveryInterval the pause between two attempts to reconnect after a connection loss */
+    ConnectionOpener(Duration recoveryInterval) {
+        this.recoveryInterval = recoveryInterval;
+    }
+
+    /** @return an opener that retries a lost connection every 5 seconds, the client's default */
+    static ConnectionOpener standard() {
+        return new ConnectionOpener(Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param config where to connect
+     * @param connectionName the client-provided name the broker shows
+     * @param consumerThreads where the client runs consumer callbacks
+     * @return an automatically recovering connection
+     * @throws ConnectionException if the broker cannot be reached or refuses the connection
+     * @throws ConfigurationException if the URI cannot be used
+     */
+    Connection open(PostageConfig config, String connectionName, ExecutorService consumerThreads) {
+        ConnectionFactory factory = factory(config);
+        try {
+            return factory.newConnection(consumerThreads, connectionName);
+        } catch (IOException | TimeoutException e) {
+            throw new ConnectionException("Cannot connect to " + config.endpoint() + " : " + reason(e), e);
+        }
+    }
+
+    private ConnectionFactory factory(PostageConfig config) {
+        ConnectionFactory factory = new ConnectionFactory();
+        Optional<URI> uri = config.uri();
+        if (uri.isPresent()) {
+            useUri(factory, uri.get(), config.endpoint());
+        } else {
+            factory.setHost(config.host());
+            factory.setPort(config.port());
+            factory.setVirtualHost(config.vhost());
+            factory.setUsername(config.user());
+            factory.setPassword(config.password());
+        }
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(recoveryInterval.toMillis());
+        factory.setConnectionTimeout(millis(CONNECT_TIMEOUT));
+        factory.setHandshakeTimeout(millis(CONNECT_TIMEOUT));
+        factory.setRequestedHeartbeat((int) HEARTBEAT.toSeconds());
+        factory.setChannelRpcTimeout(millis(RPC_TIMEOUT));
+        return factory;
+    }
+
+    private static void useUri(ConnectionFactory factory, URI uri, String endpoint) {
+        try {
+            if (uri.getScheme().toLowerCase(Locale.ROOT).equals("amqps")) {
+                // Before setUri: with a TLS context set, setUri does not install the client's trust-all default.
+                factory.useSslProtocol(SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
+            factory.setUri(uri);
+        } catch (GeneralSecurityException e) {
+            throw new ConnectionException("Cannot connect to " + endpoint + " : TLS is not available (" + e + ")", e);
+        } catch (IllegalArgumentException e) {
+            // No cause chained: the client's message may quote the user info, password included.
+            throw new ConfigurationException("Cannot connect to " + endpoint
+                    + " : the URI is not a valid AMQP URI (amqp[s]://user:password@host:port/vhost)");
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return Math.toIntExact(duration.toMillis());
+    }
+
+    /** The reason a connection attempt failed, in a few words on one line. */
+    private static String reason(Exception failure) {
+        String reason = switch (failure) {
+            case PossibleAuthenticationFailureException refused -> "access refused (check user and password)";
+            case ConnectException refused -> "connection refused";
+            case SocketTimeoutException timeout -> "no answer within " + CONNECT_TIMEOUT.toSeconds() + " s";
+            case TimeoutException timeout -> "no AMQP handshake within " + CONNECT_TIMEOUT.toSeconds() + " s";
+            case UnknownHostException unknown -> "unknown host (" + unknown.getMessage() + ")";
+            case SSLException tls -> "TLS failed (" + tls.getMessage() + ")";
+            default -> closeReason(failure).orElseGet(() -> BrokerErrors.reason(failure));
+        };
+        return reason.replaceAll("\\s+", " ").strip();
+    }
+
+    private static Optional<String> closeReason(Exception failure) {
+        if (failure.getCause() instanceof ShutdownSignalException signal) {
+            if (signal.getReason() instanceof AMQP.Connection.Close close) {
+                String text = close.getReplyText();
+                return Optional.of(text.contains("vhost") && text.contains("not found") ? "vhost not found (" + text + ")"
+                        : text);
+            }
+            if (signal.getCause() != null) {
+                return Optional.of("the server does not speak AMQP 0-9-1 as expected (" + signal.getCause().getMessage() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+}

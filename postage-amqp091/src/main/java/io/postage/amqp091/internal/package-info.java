@@ -1,0 +1,8 @@
+/**
+ * The AMQP 0-9-1 transport, not exported. {@link io.postage.amqp091.internal.Amqp091Transport}
+ * owns one automatically recovering connection and splits the work over its channels: a
+ * {@link io.postage.amqp091.internal.ChannelPool} of publishing channels, one channel per
+ * subscription and per reply channel, and a {@link io.postage.amqp091.internal.Topology} that
+ * records declarations on a channel of its own so that topology recovery can replay them.
+ */
+package io.postage.amqp091.internal;
