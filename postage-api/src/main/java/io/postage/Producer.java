@@ -275,7 +275,8 @@ public final class Producer implements AutoCloseable {
      * single {@code Map} argument as it is, otherwise a JSON object keyed by parameter name (compile
      * with {@code javac -parameters}); a {@link Route} parameter, anywhere, says where to send and is
      * not sent. Arguments must be JSON values (Map, List, String, Number, Boolean, null): records and
-     * other objects are not converted. Default methods run as written.
+     * other objects are not converted. Default methods run as written; in a named module they need
+     * the interface's package exported (or opened) to {@code io.postage}.
      *
      * {@snippet :
      * interface EchoApi {
