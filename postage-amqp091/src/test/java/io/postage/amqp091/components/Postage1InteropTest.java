@@ -18,11 +18,6 @@ import io.postage.RpcOptions;
 import io.postage.RpcReplies;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,26 +87,8 @@ class Postage1InteropTest {
     @Test
     void aJavaCallerGetsTheRepliesOfAPostage1ServerWithManyCallsInFlight() throws Exception {
         startPostage1Server();
-        ExecutorService threads = Executors.newFixedThreadPool(10);
         try (Producer producer = producer(RpcReplies.PRIVATE)) {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (int thread = 0; thread < 10; thread++) {
-                int t = thread;
-                outcomes.add(threads.submit(() -> {
-                    for (int call = 0; call < 5; call++) {
-                        String question = "t" + t + "-c" + call;
-                        if (!question.equals(producer.rpc("echo", question).content().get("value"))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> outcome : outcomes) {
-                assertThat(outcome.get(30, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            threads.shutdownNow();
+            ConcurrentCalls.assertEachCallGetsItsOwnAnswer(producer, "echo", 10, 5);
         }
     }
 

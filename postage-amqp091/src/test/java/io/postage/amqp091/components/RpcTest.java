@@ -14,12 +14,7 @@ import io.postage.RpcOptions;
 import io.postage.RpcReplies;
 import io.postage.RpcTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,26 +94,8 @@ class RpcTest {
     @ParameterizedTest
     @EnumSource(RpcReplies.class)
     void twoHundredConcurrentCallsFromTwentyThreadsEachGetTheirOwnAnswer(RpcReplies replies) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(20);
         try (Producer producer = producer(replies)) {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (int thread = 0; thread < 20; thread++) {
-                int t = thread;
-                outcomes.add(threads.submit(() -> {
-                    for (int call = 0; call < 10; call++) {
-                        String question = "t" + t + "-c" + call;
-                        if (!question.equals(producer.rpc("ok", question).content().get("value"))) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> outcome : outcomes) {
-                assertThat(outcome.get(30, TimeUnit.SECONDS)).as("every answer matched its question").isTrue();
-            }
-        } finally {
-            threads.shutdownNow();
+            ConcurrentCalls.assertEachCallGetsItsOwnAnswer(producer, "ok", 20, 10);
         }
     }
 
