@@ -1,4 +1,4 @@
-package io.postage.testkit.architecture;
+package io.postage.demos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

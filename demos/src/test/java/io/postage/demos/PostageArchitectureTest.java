@@ -1,4 +1,4 @@
-package io.postage.testkit.architecture;
+package io.postage.demos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.postage.testkit.architecture.ModuleLayout;
+import io.postage.testkit.architecture.PostageArchitecture;
 import org.junit.jupiter.api.Test;
 
 /** Postage's own library modules keep every architecture rule. */
