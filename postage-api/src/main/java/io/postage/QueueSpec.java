@@ -3,6 +3,7 @@ package io.postage;
 import io.postage.internal.JsonValues;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A queue declaration: Postage 1.0.2's queue name with its "queue flags". A plain name gets the
@@ -20,14 +21,30 @@ import java.util.Objects;
  * @param exclusive usable by the declaring connection only, deleted with it
  * @param autoDelete deleted when its last consumer goes
  * @param arguments broker-specific arguments ({@code x-...}), immutable
+ * @param deadLetterExchange where rejected messages go; empty for none. Each transport maps it to
+ *     its broker's form ({@code x-dead-letter-exchange} on RabbitMQ, an alternate binding on Qpid Broker-J)
  */
 public record QueueSpec(String name, boolean durable, boolean exclusive, boolean autoDelete,
-        Map<String, Object> arguments) {
+        Map<String, Object> arguments, String deadLetterExchange) {
 
     /** Checks the values and makes the arguments immutable. */
     public QueueSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(deadLetterExchange, "deadLetterExchange");
         arguments = JsonValues.freezeObject(arguments, "arguments");
+    }
+
+    /**
+     * A queue without a dead-letter exchange.
+     *
+     * @param name the queue name; empty for a name the broker chooses
+     * @param durable survive a broker restart
+     * @param exclusive usable by the declaring connection only, deleted with it
+     * @param autoDelete deleted when its last consumer goes
+     * @param arguments broker-specific arguments ({@code x-...})
+     */
+    public QueueSpec(String name, boolean durable, boolean exclusive, boolean autoDelete, Map<String, Object> arguments) {
+        this(name, durable, exclusive, autoDelete, arguments, "");
     }
 
     /**
@@ -59,6 +76,26 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
         return new QueueSpec(prefix + "-" + fingerprint.pid() + fingerprint.host(), false, true, true, Map.of());
     }
 
+    /**
+     * Sends the messages this queue rejects (a {@link RejectMessage}, an unmanaged exception, an
+     * undecodable body) to an exchange instead of dropping them: a dead-letter exchange, whatever
+     * the broker calls it. Declare the exchange, and a queue bound to it, before this queue.
+     *
+     * @param exchange the dead-letter exchange's name
+     * @return a copy with that dead-letter exchange
+     */
+    public QueueSpec withDeadLetterExchange(String exchange) {
+        if (exchange.isEmpty()) {
+            throw new IllegalArgumentException("A dead-letter exchange needs a name");
+        }
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments, exchange);
+    }
+
+    /** @return the dead-letter exchange, if rejected messages go to one */
+    public Optional<String> deadLetter() {
+        return deadLetterExchange.isEmpty() ? Optional.empty() : Optional.of(deadLetterExchange);
+    }
+
     /** @return whether the broker chooses the name */
     public boolean isServerNamed() {
         return name.isEmpty();
@@ -69,7 +106,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
      * @return a copy with that flag
      */
     public QueueSpec withDurable(boolean durable) {
-        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments, deadLetterExchange);
     }
 
     /**
@@ -77,7 +114,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
      * @return a copy with that flag
      */
     public QueueSpec withExclusive(boolean exclusive) {
-        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments, deadLetterExchange);
     }
 
     /**
@@ -85,7 +122,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
      * @return a copy with that flag
      */
     public QueueSpec withAutoDelete(boolean autoDelete) {
-        return new QueueSpec(name, durable, exclusive, autoDelete, arguments);
+        return new QueueSpec(name, durable, exclusive, autoDelete, arguments, deadLetterExchange);
     }
 
     /**
@@ -93,6 +130,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
      * @return a copy with those arguments
      */
     public QueueSpec withArguments(Map<String, ?> arguments) {
-        return new QueueSpec(name, durable, exclusive, autoDelete, JsonValues.freezeObject(arguments, "arguments"));
+        return new QueueSpec(name, durable, exclusive, autoDelete, JsonValues.freezeObject(arguments, "arguments"),
+                deadLetterExchange);
     }
 }
