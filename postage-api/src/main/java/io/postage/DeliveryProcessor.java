@@ -41,7 +41,7 @@ final class DeliveryProcessor {
             reject(delivery, "it cannot be decoded (" + e.reason() + "): " + e.getMessage());
             return;
         }
-        debug.delivery(delivery.queue(), message.toWire());
+        debug.delivery(delivery.queue(), message::toWire);
         try {
             if (message.category() == Category.RPC) {
                 runRpcHandler(message, delivery);

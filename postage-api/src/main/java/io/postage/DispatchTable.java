@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,10 +30,8 @@ final class DispatchTable {
         }
     };
 
-    private record Key(Category category, String type, String name) {
-    }
-
-    private final Map<Key, List<HandlerInvoker>> handlers = new HashMap<>();
+    /** Category, then type, then name: looked up without allocating a key per message. */
+    private final Map<Category, Map<String, Map<String, List<HandlerInvoker>>>> handlers = new EnumMap<>(Category.class);
 
     private DispatchTable(Class<?> processorClass) {
         List<Class<?>> hierarchy = new ArrayList<>();
@@ -73,7 +72,7 @@ final class DispatchTable {
      * @return every handler registered for its type and name, in registration order
      */
     List<HandlerInvoker> messageHandlers(Message message) {
-        return handlers.getOrDefault(new Key(Category.MESSAGE, message.type(), message.name()), List.of());
+        return registered(Category.MESSAGE, message);
     }
 
     /**
@@ -81,18 +80,27 @@ final class DispatchTable {
      * @return the last handler registered for its type and name
      */
     Optional<HandlerInvoker> rpcHandler(Message message) {
-        List<HandlerInvoker> found = handlers.getOrDefault(new Key(Category.RPC, message.type(), message.name()), List.of());
+        List<HandlerInvoker> found = registered(Category.RPC, message);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
     }
 
+    private List<HandlerInvoker> registered(Category category, Message message) {
+        return handlers.getOrDefault(category, Map.of()).getOrDefault(message.type(), Map.of())
+                .getOrDefault(message.name(), List.of());
+    }
+
     private void register(Annotation annotation, HandlerInvoker invoker) {
-        Key key = switch (annotation) {
-            case MessageHandler h -> new Key(Category.MESSAGE, h.type(), h.name());
-            case MessageHandlerFullBody h -> new Key(Category.MESSAGE, h.type(), h.name());
-            case RpcHandler h -> new Key(Category.RPC, h.type(), h.name());
+        switch (annotation) {
+            case MessageHandler h -> register(Category.MESSAGE, h.type(), h.name(), invoker);
+            case MessageHandlerFullBody h -> register(Category.MESSAGE, h.type(), h.name(), invoker);
+            case RpcHandler h -> register(Category.RPC, h.type(), h.name(), invoker);
             default -> throw new IllegalStateException("Not a handler annotation: " + annotation);
-        };
-        handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(invoker);
+        }
+    }
+
+    private void register(Category category, String type, String name, HandlerInvoker invoker) {
+        handlers.computeIfAbsent(category, c -> new HashMap<>()).computeIfAbsent(type, t -> new HashMap<>())
+                .computeIfAbsent(name, n -> new ArrayList<>()).add(invoker);
     }
 
     private static Optional<Annotation> handlerAnnotation(java.lang.reflect.AnnotatedElement element, String where) {

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends messages and RPC calls: Postage 1.x's {@code GenericProducer}. It stamps its fingerprint on
@@ -135,7 +136,7 @@ public final class Producer implements AutoCloseable {
      */
     public void send(Message message, Route route) {
         Message stamped = message.withFingerprint(fingerprint);
-        publish(stamped.toWire(), codec.encode(stamped), route);
+        publish(stamped::toWire, codec.encode(stamped), route);
     }
 
     /**
@@ -146,7 +147,7 @@ public final class Producer implements AutoCloseable {
      * @param route where to send it
      */
     public void forward(Map<String, ?> body, Route route) {
-        publish(body, codec.encodeBody(body), route);
+        publish(() -> body, codec.encodeBody(body), route);
     }
 
     /**
@@ -210,7 +211,7 @@ public final class Producer implements AutoCloseable {
         ExchangeKey target = resolve(options.route()).get(0);
         declare(target.exchange());
         Message stamped = request.withFingerprint(fingerprint);
-        debug.publish(target.exchange().name(), target.key(), stamped.toWire());
+        debug.publish(target.exchange().name(), target.key(), stamped::toWire);
         return rpcClient.call(target.exchange().name(), target.key(), stamped,
                 options.timeout().orElse(rpcTimeout), options.maxRetry().orElse(maxRetry), options.throwsOnTimeout());
     }
@@ -233,7 +234,7 @@ public final class Producer implements AutoCloseable {
         MessageProperties properties = MessageProperties.of(codec.contentType())
                 .withReplyTo(replyQueue)
                 .withCorrelationId(UUID.randomUUID().toString());
-        debug.publish(target.exchange().name(), target.key(), stamped.toWire());
+        debug.publish(target.exchange().name(), target.key(), stamped::toWire);
         transport.publish(target.exchange().name(), target.key(), new OutgoingMessage(codec.encode(stamped), properties));
         return replyQueue;
     }
@@ -316,7 +317,7 @@ public final class Producer implements AutoCloseable {
         return "Producer[" + fingerprint.name() + ", eks=" + eks + "]";
     }
 
-    private void publish(Map<String, ?> wire, byte[] body, Route route) {
+    private void publish(Supplier<Map<String, ?>> wire, byte[] body, Route route) {
         OutgoingMessage outgoing = new OutgoingMessage(body, MessageProperties.of(codec.contentType()));
         for (ExchangeKey pair : resolve(route)) {
             declare(pair.exchange());

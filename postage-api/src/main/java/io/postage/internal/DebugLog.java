@@ -3,6 +3,7 @@ package io.postage.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Postage 1.x's debug mode ({@code POSTAGE_DEBUG_MODE=true}): every publish and every delivery,
@@ -26,21 +27,21 @@ public final class DebugLog {
     /**
      * @param exchange where it goes
      * @param key the routing key
-     * @param body the wire map
+     * @param body the wire map, built only when debug mode is on
      */
-    public void publish(String exchange, String key, Map<String, ?> body) {
+    public void publish(String exchange, String key, Supplier<Map<String, ?>> body) {
         if (enabled) {
-            LOG.log(Level.INFO, "--> " + who + ": basic_publish() to (" + exchange + ", " + key + ")" + lines(body));
+            LOG.log(Level.INFO, "--> " + who + ": basic_publish() to (" + exchange + ", " + key + ")" + lines(body.get()));
         }
     }
 
     /**
      * @param queue where it came from
-     * @param body the wire map
+     * @param body the wire map, built only when debug mode is on
      */
-    public void delivery(String queue, Map<String, ?> body) {
+    public void delivery(String queue, Supplier<Map<String, ?>> body) {
         if (enabled) {
-            LOG.log(Level.INFO, "<-- " + who + ": _msg_consumer() from " + queue + lines(body));
+            LOG.log(Level.INFO, "<-- " + who + ": _msg_consumer() from " + queue + lines(body.get()));
         }
     }
 

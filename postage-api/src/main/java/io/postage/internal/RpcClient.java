@@ -19,10 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -46,6 +47,9 @@ public final class RpcClient implements AutoCloseable {
     private final MessageCodec codec;
     private final ReplyChannel.Kind kind;
     private final ScheduledExecutorService timer;
+    /** Correlation ids: unique per client (a random prefix) and cheap per call (a counter, no SecureRandom). */
+    private final String correlationPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong correlationCounter = new AtomicLong();
     private final Map<String, Attempt> sharedPending = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<Lease> idleLeases = new ConcurrentLinkedDeque<>();
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
@@ -61,8 +65,10 @@ public final class RpcClient implements AutoCloseable {
         this.transport = transport;
         this.codec = codec;
         this.kind = kind;
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("postage-rpc-timer")
-                .factory());
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name("postage-rpc-timer").factory());
+        timer.setRemoveOnCancelPolicy(true); // an answered call must not keep its request until its timeout
+        this.timer = timer;
     }
 
     /** One RPC call: what to send, and how long and how often to try. */
@@ -73,12 +79,13 @@ public final class RpcClient implements AutoCloseable {
     /** One sending of a call, with its own correlation id and, for private replies, its own queue. */
     private static final class Attempt {
         final Call call;
-        final String correlationId = UUID.randomUUID().toString();
+        final String correlationId;
         Lease lease;
         ScheduledFuture<?> timeoutTask;
 
-        Attempt(Call call) {
+        Attempt(Call call, String correlationId) {
             this.call = call;
+            this.correlationId = correlationId;
         }
     }
 
@@ -130,7 +137,7 @@ public final class RpcClient implements AutoCloseable {
 
     private void send(Call call) {
         call.attempts[0]++;
-        Attempt attempt = new Attempt(call);
+        Attempt attempt = new Attempt(call, correlationPrefix + correlationCounter.incrementAndGet());
         ReplyChannel channel;
         try {
             if (kind == ReplyChannel.Kind.SHARED) {

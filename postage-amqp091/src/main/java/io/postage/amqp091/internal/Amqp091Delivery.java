@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A message from a subscription, settled manually on the subscription's channel. {@link #ack()} and
+ * A message from a subscription, settled manually on the subscription's channel. A reject without
+ * requeue is what {@link Rejections} makes of it on the queue, never a loop. {@link #ack()} and
  * {@link #reject(boolean)} may be called from any thread (acknowledgements are single frames, which
  * the client writes atomically); a second settlement throws {@link IllegalStateException}, since the
  * broker would answer a repeated delivery tag by closing the channel.
  */
 final class Amqp091Delivery implements Delivery {
     private final Channel channel;
+    private final Rejections rejections;
     private final String queue;
     private final long deliveryTag;
     private final boolean redelivered;
@@ -25,15 +27,17 @@ final class Amqp091Delivery implements Delivery {
 
     /**
      * @param channel the subscription's channel
+     * @param rejections what a reject without requeue becomes
      * @param queue the queue consumed
      * @param deliveryTag the broker's tag for the delivery on that channel
      * @param redelivered whether the broker delivered the message before
      * @param body the body
      * @param properties the properties
      */
-    Amqp091Delivery(Channel channel, String queue, long deliveryTag, boolean redelivered, byte[] body,
-            MessageProperties properties) {
+    Amqp091Delivery(Channel channel, Rejections rejections, String queue, long deliveryTag, boolean redelivered,
+            byte[] body, MessageProperties properties) {
         this.channel = channel;
+        this.rejections = rejections;
         this.queue = queue;
         this.deliveryTag = deliveryTag;
         this.redelivered = redelivered;
@@ -80,7 +84,11 @@ final class Amqp091Delivery implements Delivery {
     @Override
     public void reject(boolean requeue) {
         settle("reject");
-        send("reject", () -> channel.basicReject(deliveryTag, requeue));
+        if (requeue) {
+            send("reject", () -> channel.basicReject(deliveryTag, true));
+        } else {
+            send("reject", () -> rejections.reject(channel, deliveryTag, queue));
+        }
     }
 
     /**
@@ -92,7 +100,7 @@ final class Amqp091Delivery implements Delivery {
         if (!settled.compareAndSet(false, true)) {
             return false;
         }
-        send("reject", () -> channel.basicReject(deliveryTag, false));
+        send("reject", () -> rejections.reject(channel, deliveryTag, queue));
         return true;
     }
 

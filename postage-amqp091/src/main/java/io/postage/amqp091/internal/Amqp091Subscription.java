@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A consumer with manual acknowledgement on a channel of its own, whose prefetch bounds the unsettled
  * deliveries. The client calls the handler for one delivery at a time. A handler that throws gets its
- * delivery rejected without requeueing (dropped or dead-lettered, never looping), unless it settled it.
+ * delivery rejected without requeueing (dropped or dead-lettered, never looping: see {@link Rejections}),
+ * unless it settled it.
  * Closing the subscription closes the channel: the broker puts the unsettled deliveries back in the queue.
  */
 final class Amqp091Subscription implements Subscription {
@@ -20,11 +21,13 @@ final class Amqp091Subscription implements Subscription {
 
     private final String queue;
     private final Channel channel;
+    private final Rejections rejections;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Amqp091Subscription(String queue, Channel channel) {
+    private Amqp091Subscription(String queue, Channel channel, Rejections rejections) {
         this.queue = queue;
         this.channel = channel;
+        this.rejections = rejections;
     }
 
     /**
@@ -40,7 +43,7 @@ final class Amqp091Subscription implements Subscription {
         Channel channel = broker.openChannel();
         try {
             channel.basicQos(prefetch);
-            Amqp091Subscription subscription = new Amqp091Subscription(queue, channel);
+            Amqp091Subscription subscription = new Amqp091Subscription(queue, channel, broker.rejections());
             channel.basicConsume(queue, false, (consumerTag, message) -> subscription.deliver(handler, message),
                     consumerTag -> subscription.cancelledByBroker());
             return subscription;
@@ -52,7 +55,7 @@ final class Amqp091Subscription implements Subscription {
 
     private void deliver(DeliveryHandler handler, com.rabbitmq.client.Delivery message) {
         Envelope envelope = message.getEnvelope();
-        Amqp091Delivery delivery = new Amqp091Delivery(channel, queue, envelope.getDeliveryTag(),
+        Amqp091Delivery delivery = new Amqp091Delivery(channel, rejections, queue, envelope.getDeliveryTag(),
                 envelope.isRedeliver(), message.getBody(), PropertiesMapper.fromAmqp(message.getProperties()));
         try {
             handler.handle(delivery);

@@ -10,6 +10,7 @@ import io.postage.spi.ReplyChannel;
 import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Objects;
  * {@link Topology}). A channel the broker closes for an error is replaced, and the error becomes a
  * {@link io.postage.TransportException} naming the operation, the exchange or queue, and the broker's
  * reply text.
+ *
+ * <p>What the broker does differently (Qpid Broker-J has no direct reply-to, refuses RabbitMQ's queue
+ * arguments, puts rejected messages back) its {@link BrokerDialect} absorbs; see docs/BROKERS.md.
  *
  * <p>A publish is not confirmed by the broker. The first publish to an exchange checks that it
  * exists, so that a missing one fails with {@code NOT_FOUND} at once; an exchange deleted later makes
@@ -56,11 +60,17 @@ final class Amqp091Transport implements Transport {
         });
     }
 
+    /**
+     * @throws io.postage.UnsupportedFeatureException before anything is sent, if the broker would refuse
+     *     one of the queue's arguments (Qpid Broker-J refuses RabbitMQ's {@code x-message-ttl}, ...)
+     */
     @Override
     public String declareQueue(QueueSpec queue) {
-        String operation = queue.isServerNamed() ? "Cannot declare a server-named queue"
-                : "Cannot declare queue '" + queue.name() + "'";
-        return broker.call(operation, () -> topology.declareQueue(queue));
+        Map<String, Object> arguments = broker.dialect().queueArguments(queue);
+        String operation = (queue.isServerNamed() ? "Cannot declare a server-named queue"
+                : "Cannot declare queue '" + queue.name() + "'")
+                + queue.deadLetter().map(exchange -> " with dead-letter exchange '" + exchange + "'").orElse("");
+        return broker.call(operation, () -> topology.declareQueue(queue, arguments));
     }
 
     @Override
@@ -100,17 +110,15 @@ final class Amqp091Transport implements Transport {
     }
 
     /**
-     * Opens direct reply-to for {@link ReplyChannel.Kind#SHARED}, a server-named exclusive queue for
-     * {@link ReplyChannel.Kind#PRIVATE}.
+     * Opens direct reply-to for {@link ReplyChannel.Kind#SHARED} where the broker has it (RabbitMQ), and
+     * otherwise, as for {@link ReplyChannel.Kind#PRIVATE}, a server-named exclusive queue.
      */
     @Override
     public ReplyChannel openReplyChannel(ReplyChannel.Kind kind, DeliveryHandler onReply) {
         Objects.requireNonNull(onReply, "onReply");
+        boolean direct = kind == ReplyChannel.Kind.SHARED && broker.dialect().directReplyTo();
         return broker.call("Cannot open a " + kind.name().toLowerCase(Locale.ROOT) + " reply channel",
-                () -> switch (kind) {
-                    case SHARED -> DirectReplyChannel.open(broker, onReply);
-                    case PRIVATE -> PrivateReplyChannel.open(broker, onReply);
-                });
+                () -> direct ? DirectReplyChannel.open(broker, onReply) : PrivateReplyChannel.open(broker, onReply));
     }
 
     /** Publishes to the default exchange with the reply address as routing key. */

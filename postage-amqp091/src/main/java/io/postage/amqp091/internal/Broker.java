@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the parts of one transport share: the connection, the threads that run consumer callbacks,
- * the pool of publishing channels, the exchanges known to exist, and whether the transport is
- * closed. Every broker operation goes through {@link #call(String, BrokerCall)}, which refuses work
- * after close and turns the client's exceptions into {@link TransportException}s naming the operation.
+ * the pool of publishing channels, the exchanges known to exist, the broker's {@link BrokerDialect},
+ * what rejects become on each queue, and whether the transport is closed. Every broker operation goes
+ * through {@link #call(String, BrokerCall)}, which refuses work after close, waits while the connection
+ * recovers, and turns the client's exceptions into {@link TransportException}s naming the operation.
  */
 final class Broker {
     private static final System.Logger LOG = System.getLogger(Broker.class.getName());
@@ -28,6 +29,8 @@ final class Broker {
     /** How many channels publish at once; more publishers wait their turn. */
     private static final int PUBLISHING_CHANNELS = 8;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an operation waits for a lost connection to recover before it fails. */
+    static final Duration RECOVERY_WAIT = Duration.ofSeconds(10);
     private static final int BASIC_CLASS = 60;
     private static final int BASIC_PUBLISH = 40;
 
@@ -46,12 +49,18 @@ final class Broker {
     private final ExecutorService consumerThreads;
     private final ChannelPool publishers;
     private final KnownExchanges exchanges = new KnownExchanges();
+    private final BrokerDialect dialect;
+    private final Rejections rejections;
+    private final RecoveryGate recovery;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Broker(Connection connection, ExecutorService consumerThreads) {
         this.connection = connection;
         this.consumerThreads = consumerThreads;
         this.publishers = new ChannelPool(connection, PUBLISHING_CHANNELS, this::publishingChannelClosed);
+        this.dialect = BrokerDialect.detect(connection.getServerProperties());
+        this.rejections = new Rejections(dialect);
+        this.recovery = RecoveryGate.on(connection);
     }
 
     /**
@@ -85,7 +94,8 @@ final class Broker {
     }
 
     /**
-     * Runs a broker operation.
+     * Runs a broker operation, once the connection is open: while automatic recovery reopens it, the
+     * operation waits up to {@link #RECOVERY_WAIT}, then fails with the reason the connection was lost.
      *
      * @param operation what the operation is, for the failure's message: {@code Cannot declare queue 'q'}
      * @param call the operation
@@ -97,6 +107,7 @@ final class Broker {
         if (closed.get()) {
             throw new TransportException(operation + ": the transport is closed");
         }
+        recovery.awaitOpen(RECOVERY_WAIT);
         try {
             return call.call();
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -188,6 +199,16 @@ final class Broker {
         }
     }
 
+    /** @return what the broker does differently */
+    BrokerDialect dialect() {
+        return dialect;
+    }
+
+    /** @return what a reject without requeue becomes on each queue */
+    Rejections rejections() {
+        return rejections;
+    }
+
     /** @return the name the broker shows for the connection */
     String connectionName() {
         return connection.getClientProvidedName();
@@ -198,6 +219,7 @@ final class Broker {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        recovery.stop();
         try {
             connection.close(Math.toIntExact(CLOSE_TIMEOUT.toMillis()));
         } catch (IOException | ShutdownSignalException e) {

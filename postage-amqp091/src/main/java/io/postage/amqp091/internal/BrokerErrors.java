@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Turns the RabbitMQ client's exceptions into {@link TransportException}s that carry the broker's own words. */
 final class BrokerErrors {
+    private static final int NOT_FOUND = 404;
 
     private BrokerErrors() {
     }
@@ -34,6 +35,20 @@ final class BrokerErrors {
             return "the broker did not answer within " + ConnectionOpener.RPC_TIMEOUT.toSeconds() + " s";
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    /**
+     * @param failure the client's exception
+     * @return whether the broker closed the channel with {@code 404 NOT_FOUND}
+     */
+    static boolean notFound(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal) {
+                return !signal.isHardError() && signal.getReason() instanceof AMQP.Channel.Close close
+                        && close.getReplyCode() == NOT_FOUND;
+            }
+        }
+        return false;
     }
 
     private static String reason(ShutdownSignalException signal) {

@@ -25,7 +25,9 @@ import javax.net.ssl.SSLException;
 /**
  * Opens the connection a {@link PostageConfig} describes: the URI when there is one, else host, port,
  * vhost and credentials; {@code amqps} with the JVM's default trust store and host name verification.
- * Automatic connection and topology recovery are on. A failure becomes one {@link ConnectionException}
+ * Automatic connection and topology recovery are on; the first attempt to reconnect comes after
+ * {@link #FIRST_RECOVERY_DELAY} (Qpid Broker-J closes the connection for a mere refused declaration),
+ * the next ones at the recovery interval. A failure becomes one {@link ConnectionException}
  * whose message names the endpoint (without the password) and the reason.
  */
 final class ConnectionOpener {
@@ -34,6 +36,12 @@ final class ConnectionOpener {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** The heartbeat asked of the broker. */
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /**
+     * The pause before the first attempt to reconnect: a margin for the broker to finish closing the old
+     * connection and delete its exclusive queues, which recovery declares again (a queue the old
+     * connection still held would make Qpid Broker-J close the new one too).
+     */
+    static final Duration FIRST_RECOVERY_DELAY = Duration.ofMillis(100);
     /** How long a channel operation (a declaration, a close) waits for the broker's answer. */
     static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
@@ -80,7 +88,9 @@ final class ConnectionOpener {
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
-        factory.setNetworkRecoveryInterval(recoveryInterval.toMillis());
+        long interval = recoveryInterval.toMillis();
+        factory.setRecoveryDelayHandler(attempt -> attempt == 0 ? Math.min(FIRST_RECOVERY_DELAY.toMillis(), interval)
+                : interval);
         factory.setConnectionTimeout(millis(CONNECT_TIMEOUT));
         factory.setHandshakeTimeout(millis(CONNECT_TIMEOUT));
         factory.setRequestedHeartbeat((int) HEARTBEAT.toSeconds());

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link ReplyChannel.Kind#PRIVATE} reply channel: a server-named, exclusive, auto-deleted queue
- * consumed (automatic acknowledgement) on a channel of its own, what Postage 1.x clients wait on.
+ * consumed (automatic acknowledgement) on a channel of its own, what Postage 1.x clients wait on. It
+ * serves {@link ReplyChannel.Kind#SHARED} too where the broker has no direct reply-to (Qpid Broker-J):
+ * the caller matches the replies by correlation id.
  * Requests go out through the publishing channels. After a connection recovery the broker names the
  * queue anew; {@link #replyTo()} follows. Closing deletes the queue.
  */

@@ -10,6 +10,8 @@ import io.postage.MessageProcessor;
 import io.postage.PostageConfig;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,15 +20,14 @@ import org.junit.jupiter.api.Timeout;
 
 /** POSTAGE_DEBUG_MODE=true logs every publish and every delivery, as Postage 1.x printed them. */
 @Timeout(60)
+@PostageBroker
 class DebugModeTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("debug-exchange")).withAutoDelete(true);
-    private final PostageConfig debug = TestBroker.config().toBuilder().debugMode(true).build();
 
     static final class Quiet extends MessageProcessor {
         final CountDownLatch received = new CountDownLatch(1);
 
-        Quiet(Eqk eqk, ProcessorSettings settings) {
-            super(TestBroker.fingerprint("debugged", "controller", "601"), eqk, settings);
+        Quiet(Fingerprint fingerprint, Eqk eqk, ProcessorSettings settings) {
+            super(fingerprint, eqk, settings);
         }
 
         @MessageHandler(name = "echo")
@@ -36,9 +37,11 @@ class DebugModeTest {
     }
 
     @Test
-    void debugModeLogsEveryPublishAndDeliveryWithTheBody() throws Exception {
-        Quiet processor = new Quiet(Eqk.of(exchange, TestBroker.unique("debug-queue"), "echo"),
-                ProcessorSettings.of(debug));
+    void debugModeLogsEveryPublishAndDeliveryWithTheBody(BrokerInfo broker) throws Exception {
+        Exchange exchange = Exchange.direct(broker.unique("debug-exchange")).withAutoDelete(true);
+        PostageConfig debug = broker.config().toBuilder().debugMode(true).build();
+        Quiet processor = new Quiet(TestFingerprints.of(broker, "debugged", "controller", "601"),
+                Eqk.of(exchange, broker.unique("debug-queue"), "echo"), ProcessorSettings.of(debug));
         try (LogCapture logs = new LogCapture(); Running running = Running.start(processor);
                 Producer producer = Producer.builder(Fingerprint.of("echo_send", "application", debug))
                         .config(debug).eks(exchange, "echo").build()) {

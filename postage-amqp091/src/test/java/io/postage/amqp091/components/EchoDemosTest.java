@@ -9,28 +9,38 @@ import io.postage.Message;
 import io.postage.Producer;
 import io.postage.QueueSpec;
 import io.postage.Route;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The three echo demos of the Postage README, as tests against RabbitMQ. */
+/** The three echo demos of the Postage README, as tests against the broker. */
 @Timeout(60)
+@PostageBroker
 class EchoDemosTest {
-    private final Exchange echoExchange = Exchange.direct(TestBroker.unique("echo-exchange")).withAutoDelete(true);
-    private final String echoQueue = TestBroker.unique("echo-queue");
+    private final BrokerInfo broker;
+    private final Exchange echoExchange;
+    private final String echoQueue;
+
+    EchoDemosTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.echoExchange = Exchange.direct(broker.unique("echo-exchange")).withAutoDelete(true);
+        this.echoQueue = broker.unique("echo-queue");
+    }
 
     private Producer producer() {
-        return Producer.builder(Fingerprint.of("echo_send", "application", TestBroker.config()))
-                .config(TestBroker.config())
+        return Producer.builder(Fingerprint.of("echo_send", "application", broker.config()))
+                .config(broker.config())
                 .eks(echoExchange, "echo")
                 .build();
     }
 
     @Test
     void basicEchoDeliversTheCommandToTheReceiver() throws Exception {
-        EchoProcessor receiver = new EchoProcessor(TestBroker.fingerprint("echo_receive", "controller", "1"),
+        EchoProcessor receiver = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "1"),
                 Eqk.of(echoExchange, echoQueue, "echo"));
         try (Running running = Running.start(receiver); Producer producer = producer()) {
             producer.message("echo", "A test message");
@@ -43,8 +53,8 @@ class EchoDemosTest {
     void advancedEchoRoundRobinsOnTheSharedQueueAndFansOutOnPrivateQueues() throws Exception {
         List<EchoProcessor> receivers = new ArrayList<>();
         for (String pid : List.of("101", "102")) {
-            Fingerprint fingerprint = TestBroker.fingerprint("echo_receive", "controller", pid);
-            receivers.add(new EchoProcessor(fingerprint, Eqk.builder()
+            Fingerprint fingerprint = TestFingerprints.of(broker, "echo_receive", "controller", pid);
+            receivers.add(new EchoProcessor(broker, fingerprint, Eqk.builder()
                     .exchange(echoExchange)
                     .queue(QueueSpec.named(echoQueue).withAutoDelete(true), "echo")
                     .queue(QueueSpec.privateFor(echoQueue, fingerprint), "echo-fanout")
@@ -69,9 +79,13 @@ class EchoDemosTest {
         }
 
         assertThat(received).allSatisfy(messages -> assertThat(messages)
-                .as("each receiver gets its fan-out copy and a share of the round robin")
-                .contains("to everyone")
-                .anyMatch(message -> message.toString().startsWith("shared")));
+                .as("each receiver gets its fan-out copy").contains("to everyone"));
+        // RabbitMQ hands a shared queue's messages to its consumers in turn; Qpid Broker-J to whichever is free.
+        if (broker.isRabbitMq()) {
+            assertThat(received).allSatisfy(messages -> assertThat(messages)
+                    .as("each receiver gets a share of the round robin")
+                    .anyMatch(message -> message.toString().startsWith("shared")));
+        }
         List<Object> shared = new ArrayList<>(received.get(0));
         shared.addAll(received.get(1));
         shared.removeIf("to everyone"::equals);
@@ -84,7 +98,7 @@ class EchoDemosTest {
 
     @Test
     void rpcEchoAnswersWithTheParameters() throws Exception {
-        EchoProcessor receiver = new EchoProcessor(TestBroker.fingerprint("echo_receive", "controller", "1"),
+        EchoProcessor receiver = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "1"),
                 Eqk.of(echoExchange, echoQueue, "echo"));
         try (Running running = Running.start(receiver); Producer producer = producer()) {
             Message reply = producer.rpc("echo", "RPC test message");

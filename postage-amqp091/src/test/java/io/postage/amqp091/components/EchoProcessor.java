@@ -6,7 +6,9 @@ import io.postage.Message;
 import io.postage.MessageHandler;
 import io.postage.MessageHandlerFullBody;
 import io.postage.MessageProcessor;
+import io.postage.ProcessorSettings;
 import io.postage.RpcHandler;
+import io.postage.testkit.junit.BrokerInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,8 +20,8 @@ class EchoProcessor extends MessageProcessor {
     final BlockingQueue<Object> echoed = new LinkedBlockingQueue<>();
     final List<String> senders = new CopyOnWriteArrayList<>();
 
-    EchoProcessor(Fingerprint fingerprint, Eqk eqk) {
-        super(fingerprint, eqk, TestBroker.settings());
+    EchoProcessor(BrokerInfo broker, Fingerprint fingerprint, Eqk eqk) {
+        super(fingerprint, eqk, ProcessorSettings.of(broker.config()));
     }
 
     @MessageHandler(name = "echo")

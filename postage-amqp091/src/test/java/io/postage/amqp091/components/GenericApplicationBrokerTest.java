@@ -3,14 +3,19 @@ package io.postage.amqp091.components;
 import static io.postage.GenericApplication.APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.postage.ApplicationKeys;
 import io.postage.GenericApplication;
 import io.postage.Message;
 import io.postage.MessageHandler;
+import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.Route;
 import io.postage.RpcOptions;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Two generic applications with the same name in one JVM, addressed through RabbitMQ by every kind of key. */
+/** Two generic applications with the same name in one JVM, addressed through the broker by every kind of key. */
 @Timeout(30)
+@PostageBroker
 class GenericApplicationBrokerTest {
-    private final String name = TestBroker.unique("app");
+    private final BrokerInfo broker;
+    private final String name;
     private final BlockingQueue<Received> log = new LinkedBlockingQueue<>();
-    private final HelloApplication first = new HelloApplication(name, TestBroker.unique("1001"), log);
-    private final HelloApplication second = new HelloApplication(name, TestBroker.unique("1002"), log);
+    private final HelloApplication first;
+    private final HelloApplication second;
     private Running running;
     private Producer producer;
 
@@ -43,8 +50,8 @@ class GenericApplicationBrokerTest {
     static final class HelloApplication extends GenericApplication {
         private final BlockingQueue<Received> log;
 
-        HelloApplication(String name, String pid, BlockingQueue<Received> log) {
-            super(TestBroker.fingerprint(name, "application", pid), List.of(), TestBroker.settings());
+        HelloApplication(BrokerInfo broker, String name, String pid, BlockingQueue<Received> log) {
+            super(TestFingerprints.of(broker, name, "application", pid), List.of(), ProcessorSettings.of(broker.config()));
             this.log = log;
         }
 
@@ -70,11 +77,18 @@ class GenericApplicationBrokerTest {
         }
     }
 
+    GenericApplicationBrokerTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.name = broker.unique("app");
+        this.first = new HelloApplication(broker, name, broker.unique("1001"), log);
+        this.second = new HelloApplication(broker, name, broker.unique("1002"), log);
+    }
+
     @BeforeEach
     void start() {
         running = Running.start(first, second);
-        producer = Producer.builder(TestBroker.fingerprint("app_controller", "application", TestBroker.unique("ctl")))
-                .config(TestBroker.config())
+        producer = Producer.builder(TestFingerprints.of(broker, "app_controller", "application", broker.unique("ctl")))
+                .config(broker.config())
                 .build();
     }
 
@@ -114,7 +128,10 @@ class GenericApplicationBrokerTest {
 
         assertThat(received).extracting(Received::text).containsExactlyInAnyOrder("rr-0", "rr-1", "rr-2", "rr-3");
         Set<String> receivers = received.stream().map(Received::pid).collect(Collectors.toSet());
-        assertThat(receivers).containsExactlyInAnyOrder(first.fingerprint().pid(), second.fingerprint().pid());
+        // RabbitMQ hands a shared queue's messages to its consumers in turn; Qpid Broker-J to whichever is free.
+        if (broker.isRabbitMq()) {
+            assertThat(receivers).containsExactlyInAnyOrder(first.fingerprint().pid(), second.fingerprint().pid());
+        }
     }
 
     @Test
@@ -175,11 +192,13 @@ class GenericApplicationBrokerTest {
     }
 
     /** @return how many consumers the queue has; 0 if the broker deleted it (it is auto-deleted) */
-    private static int consumersOf(String queue) throws Exception {
-        try (Connection raw = TestBroker.rawConnection()) {
+    private int consumersOf(String queue) throws Exception {
+        try (Connection raw = RawAmqp.connect(broker)) {
             return raw.createChannel().queueDeclarePassive(queue).getConsumerCount();
         } catch (IOException e) {
-            assertThat(e.getCause()).as("the queue is gone").hasMessageContaining("NOT_FOUND");
+            assertThat(e.getCause()).as("the queue is gone").isInstanceOfSatisfying(ShutdownSignalException.class,
+                    closed -> assertThat(((AMQP.Channel.Close) closed.getReason()).getReplyCode())
+                            .isEqualTo(AMQP.NOT_FOUND));
             return 0;
         }
     }

@@ -11,11 +11,12 @@ import io.postage.Exchange;
 import io.postage.Message;
 import io.postage.MessageCodec;
 import io.postage.QueueSpec;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,10 +26,19 @@ import org.junit.jupiter.api.Timeout;
  * exchange), logged with the reason, and the processor goes on with the next good message.
  */
 @Timeout(60)
+@PostageBroker
 class PoisonInputTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("poison-exchange")).withAutoDelete(true);
-    private final String queue = TestBroker.unique("poison-queue");
-    private final String deadLetters = TestBroker.unique("poison-dlx");
+    private final BrokerInfo broker;
+    private final Exchange exchange;
+    private final String queue;
+    private final String deadLetters;
+
+    PoisonInputTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.exchange = Exchange.direct(broker.unique("poison-exchange")).withAutoDelete(true);
+        this.queue = broker.unique("poison-queue");
+        this.deadLetters = broker.unique("poison-dlx");
+    }
 
     @Test
     void malformedMessagesAreDeadLetteredAndLoggedAndTheNextGoodOneIsProcessed() throws Exception {
@@ -42,14 +52,15 @@ class PoisonInputTest {
         byte[] good = MessageCodec.of("jackson").encode(Message.command("echo", "still alive"));
         List<byte[]> poison = List.of(notJson, noCategory, unknownCategory, huge);
 
-        try (Connection raw = TestBroker.rawConnection(); LogCapture logs = new LogCapture()) {
+        try (Connection raw = RawAmqp.connect(broker); LogCapture logs = new LogCapture()) {
             Channel channel = raw.createChannel();
             channel.exchangeDeclare(deadLetters, "fanout", false, true, null);
             String deadLetterQueue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(deadLetterQueue, deadLetters, "");
-            EchoProcessor processor = new EchoProcessor(TestBroker.fingerprint("poison_receiver", "controller", "401"),
+            EchoProcessor processor = new EchoProcessor(broker,
+                    TestFingerprints.of(broker, "poison_receiver", "controller", "401"),
                     Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue).withAutoDelete(true)
-                            .withArguments(Map.of("x-dead-letter-exchange", deadLetters)), "poison").build());
+                            .withDeadLetterExchange(deadLetters), "poison").build());
 
             try (Running running = Running.start(processor)) {
                 AMQP.BasicProperties json = new AMQP.BasicProperties.Builder().contentType("application/json").build();
@@ -83,17 +94,17 @@ class PoisonInputTest {
 
     @Test
     void anRpcHandlerExceptionIsAnsweredAndItsDeliveryRejected() throws Exception {
-        try (Connection raw = TestBroker.rawConnection()) {
+        try (Connection raw = RawAmqp.connect(broker)) {
             Channel channel = raw.createChannel();
             channel.exchangeDeclare(deadLetters, "fanout", false, true, null);
             String deadLetterQueue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(deadLetterQueue, deadLetters, "");
-            RpcServer server = new RpcServer(Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue)
-                    .withAutoDelete(true).withArguments(Map.of("x-dead-letter-exchange", deadLetters)), "rpc").build());
+            RpcServer server = new RpcServer(broker, Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue)
+                    .withAutoDelete(true).withDeadLetterExchange(deadLetters), "rpc").build());
             try (Running running = Running.start(server);
                     io.postage.Producer producer = io.postage.Producer.builder(
-                                    TestBroker.fingerprint("caller", "application", "402"))
-                            .config(TestBroker.config()).eks(exchange, "rpc").build()) {
+                                    TestFingerprints.of(broker, "caller", "application", "402"))
+                            .config(broker.config()).eks(exchange, "rpc").build()) {
                 Message reply = producer.rpc("boom", null);
 
                 assertThat(reply.content()).containsEntry("value", "IllegalStateException");

@@ -16,6 +16,8 @@ import io.postage.MessageCodec;
 import io.postage.Producer;
 import io.postage.RpcOptions;
 import io.postage.RpcReplies;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +32,24 @@ import org.junit.jupiter.api.Timeout;
  * without a correlation id. Bodies are written as Python's {@code json.dumps} writes them.
  */
 @Timeout(60)
+@PostageBroker
 class Postage1InteropTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("interop-exchange")).withAutoDelete(true);
-    private final String queue = TestBroker.unique("interop-queue");
+    private final BrokerInfo broker;
+    private final Exchange exchange;
+    private final String queue;
     private final MessageCodec codec = MessageCodec.of("jackson");
     private Connection raw;
     private Channel channel;
 
+    Postage1InteropTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.exchange = Exchange.direct(broker.unique("interop-exchange")).withAutoDelete(true);
+        this.queue = broker.unique("interop-queue");
+    }
+
     @BeforeEach
     void connect() throws Exception {
-        raw = TestBroker.rawConnection();
+        raw = RawAmqp.connect(broker);
         channel = raw.createChannel();
         channel.exchangeDeclare(exchange.name(), "direct", true, true, null);
     }
@@ -77,8 +87,8 @@ class Postage1InteropTest {
     }
 
     private Producer producer(RpcReplies replies) {
-        return Producer.builder(Fingerprint.of("java_client", "application", TestBroker.config()))
-                .config(TestBroker.config())
+        return Producer.builder(Fingerprint.of("java_client", "application", broker.config()))
+                .config(broker.config())
                 .eks(exchange, "echo")
                 .rpcReplies(replies)
                 .build();
@@ -105,7 +115,7 @@ class Postage1InteropTest {
 
     @Test
     void aPostage1CallerGetsTheReplyOfAJavaProcessor() throws Exception {
-        EchoProcessor processor = new EchoProcessor(TestBroker.fingerprint("echo_receive", "controller", "301"),
+        EchoProcessor processor = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "301"),
                 Eqk.of(exchange, queue, "echo"));
         try (Running running = Running.start(processor)) {
             String replyQueue = channel.queueDeclare("", false, true, true, null).getQueue();

@@ -14,10 +14,13 @@ import io.postage.MessageCodec;
 import io.postage.MessageHandler;
 import io.postage.MessageHandlerFullBody;
 import io.postage.MessageProcessor;
+import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.QueueSpec;
 import io.postage.RejectMessage;
 import io.postage.Route;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -28,16 +31,24 @@ import org.junit.jupiter.api.Timeout;
 
 /** The producer's routes and message forms (Postage 1.x's _key, _eks, message(*args, **kwds), forward), and RejectMessage. */
 @Timeout(60)
+@PostageBroker
 class ProducerRoutesTest {
-    private final Exchange main = Exchange.direct(TestBroker.unique("routes-main")).withAutoDelete(true);
-    private final Exchange other = Exchange.topic(TestBroker.unique("routes-other")).withAutoDelete(true);
+    private final BrokerInfo broker;
+    private final Exchange main;
+    private final Exchange other;
+
+    ProducerRoutesTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.main = Exchange.direct(broker.unique("routes-main")).withAutoDelete(true);
+        this.other = Exchange.topic(broker.unique("routes-other")).withAutoDelete(true);
+    }
 
     /** Records every envelope it receives, whatever its type and name. */
     static final class Recorder extends MessageProcessor {
         final BlockingQueue<Map<String, Object>> bodies = new LinkedBlockingQueue<>();
 
-        Recorder(Eqk eqk) {
-            super(TestBroker.fingerprint("recorder", "controller", "701"), eqk, TestBroker.settings());
+        Recorder(BrokerInfo broker, Eqk eqk) {
+            super(TestFingerprints.of(broker, "recorder", "controller", "701"), eqk, ProcessorSettings.of(broker.config()));
         }
 
         @MessageHandlerFullBody(type = "command", name = "echo")
@@ -57,13 +68,13 @@ class ProducerRoutesTest {
     }
 
     private Producer producer() {
-        return Producer.builder(Fingerprint.of("router", "application", TestBroker.config()))
-                .config(TestBroker.config()).eks(main, "first").eks(main, "second").build();
+        return Producer.builder(Fingerprint.of("router", "application", broker.config()))
+                .config(broker.config()).eks(main, "first").eks(main, "second").build();
     }
 
     @Test
     void messagesGoToEveryDefaultPairOrWhereTheRouteSays() throws Exception {
-        Recorder recorder = new Recorder(Eqk.builder()
+        Recorder recorder = new Recorder(broker, Eqk.builder()
                 .exchange(main).queue(QueueSpec.serverNamed(), "first").queue(QueueSpec.serverNamed(), "second")
                 .queue(QueueSpec.serverNamed(), "third")
                 .exchange(other).queue(QueueSpec.serverNamed(), "logs.#")
@@ -84,7 +95,7 @@ class ProducerRoutesTest {
 
     @Test
     void genericMessagesAndForwardedBodiesArriveAsSent() throws Exception {
-        Recorder recorder = new Recorder(Eqk.of(main, TestBroker.unique("routes-queue"), "first"));
+        Recorder recorder = new Recorder(broker, Eqk.of(main, broker.unique("routes-queue"), "first"));
         try (Running running = Running.start(recorder); Producer producer = producer()) {
             producer.message(List.of(1, "two"), Map.of("three", 3), Route.key("first"));
             Map<String, Object> generic = next(recorder);
@@ -92,7 +103,7 @@ class ProducerRoutesTest {
                     .containsEntry("content", Map.of("args", List.of(1, "two"), "kwds", Map.of("three", 3)));
 
             Map<String, Object> received = Message.command("echo", "original")
-                    .withFingerprint(TestBroker.fingerprint("someone_else", "application", "9")).toWire();
+                    .withFingerprint(TestFingerprints.of(broker, "someone_else", "application", "9")).toWire();
             producer.forward(received, Route.key("first"));
             Map<String, Object> forwarded = next(recorder);
             assertThat(forwarded).as("forwarded as is, with the original sender").isEqualTo(received);
@@ -101,14 +112,15 @@ class ProducerRoutesTest {
 
     @Test
     void rejectMessageDeadLettersTheMessageAndTheProcessorGoesOn() throws Exception {
-        String deadLetters = TestBroker.unique("routes-dlx");
-        try (Connection raw = TestBroker.rawConnection()) {
+        String deadLetters = broker.unique("routes-dlx");
+        try (Connection raw = RawAmqp.connect(broker)) {
             Channel channel = raw.createChannel();
             channel.exchangeDeclare(deadLetters, "fanout", false, true, null);
             String deadLetterQueue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(deadLetterQueue, deadLetters, "");
-            Recorder recorder = new Recorder(Eqk.builder().exchange(main).queue(QueueSpec.named(TestBroker.unique("routes-queue"))
-                    .withAutoDelete(true).withArguments(Map.of("x-dead-letter-exchange", deadLetters)), "first").build());
+            Recorder recorder = new Recorder(broker, Eqk.builder().exchange(main)
+                    .queue(QueueSpec.named(broker.unique("routes-queue")).withAutoDelete(true)
+                            .withDeadLetterExchange(deadLetters), "first").build());
             try (Running running = Running.start(recorder); Producer producer = producer()) {
                 producer.message("refuse", null, Route.key("first"));
                 producer.message("echo", "after", Route.key("first"));

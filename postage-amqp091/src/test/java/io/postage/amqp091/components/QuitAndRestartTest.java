@@ -9,6 +9,8 @@ import io.postage.Exchange;
 import io.postage.Fingerprint;
 import io.postage.Producer;
 import io.postage.QueueSpec;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,20 +18,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
+@PostageBroker
 class QuitAndRestartTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("quit-exchange")).withAutoDelete(true);
-    private final String queue = TestBroker.unique("quit-queue");
+    private final BrokerInfo broker;
+    private final Exchange exchange;
+    private final String queue;
+
+    QuitAndRestartTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.exchange = Exchange.direct(broker.unique("quit-exchange")).withAutoDelete(true);
+        this.queue = broker.unique("quit-queue");
+    }
 
     private Producer producer() {
-        return Producer.builder(Fingerprint.of("controller", "application", TestBroker.config()))
-                .config(TestBroker.config()).eks(exchange, "quit").build();
+        return Producer.builder(Fingerprint.of("controller", "application", broker.config()))
+                .config(broker.config()).eks(exchange, "quit").build();
     }
 
     @Test
     void quitProcessesEverythingSentBeforeItThenStopsTheSchedulerAndLetsGoOfTheQueue() throws Exception {
-        EchoProcessor processor = new EchoProcessor(TestBroker.fingerprint("quitter", "controller", "501"),
+        EchoProcessor processor = new EchoProcessor(broker, TestFingerprints.of(broker, "quitter", "controller", "501"),
                 Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue), "quit").build());
-        try (Connection raw = TestBroker.rawConnection(); Producer producer = producer()) {
+        try (Connection raw = RawAmqp.connect(broker); Producer producer = producer()) {
             Running running = Running.start(processor);
             for (int i = 0; i < 3; i++) {
                 producer.message("echo", i);
@@ -49,8 +59,8 @@ class QuitAndRestartTest {
     static final class Restartable extends EchoProcessor {
         final CountDownLatch restarted = new CountDownLatch(1);
 
-        Restartable(Eqk eqk) {
-            super(TestBroker.fingerprint("restarter", "controller", "502"), eqk);
+        Restartable(BrokerInfo broker, Eqk eqk) {
+            super(broker, TestFingerprints.of(broker, "restarter", "controller", "502"), eqk);
         }
 
         @Override
@@ -65,7 +75,7 @@ class QuitAndRestartTest {
 
     @Test
     void restartAcknowledgesAndReExecutesTheSameCommandLine() throws Exception {
-        Restartable processor = new Restartable(Eqk.builder().exchange(exchange)
+        Restartable processor = new Restartable(broker, Eqk.builder().exchange(exchange)
                 .queue(QueueSpec.named(queue).withAutoDelete(true), "quit").build());
         try (Running running = Running.start(processor); Producer producer = producer()) {
             producer.message("restart", null);

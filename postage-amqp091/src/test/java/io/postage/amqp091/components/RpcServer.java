@@ -3,8 +3,10 @@ package io.postage.amqp091.components;
 import io.postage.Eqk;
 import io.postage.Message;
 import io.postage.MessageProcessor;
+import io.postage.ProcessorSettings;
 import io.postage.Reply;
 import io.postage.RpcHandler;
+import io.postage.testkit.junit.BrokerInfo;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class RpcServer extends MessageProcessor {
     final AtomicInteger silentCalls = new AtomicInteger();
 
-    RpcServer(Eqk eqk) {
-        super(TestBroker.fingerprint("rpc_server", "service", "201"), eqk, TestBroker.settings());
+    RpcServer(BrokerInfo broker, Eqk eqk) {
+        super(TestFingerprints.of(broker, "rpc_server", "service", "201"), eqk, ProcessorSettings.of(broker.config()));
     }
 
     @RpcHandler(name = "ok")

@@ -13,6 +13,8 @@ import io.postage.Route;
 import io.postage.RpcOptions;
 import io.postage.RpcReplies;
 import io.postage.RpcTimeoutException;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(60)
+@PostageBroker
 class RpcTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("rpc-exchange")).withAutoDelete(true);
-    private final RpcServer server = new RpcServer(Eqk.of(exchange, TestBroker.unique("rpc-queue"), "rpc"));
+    private final BrokerInfo broker;
+    private final Exchange exchange;
+    private final RpcServer server;
     private Running running;
+
+    RpcTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.exchange = Exchange.direct(broker.unique("rpc-exchange")).withAutoDelete(true);
+        this.server = new RpcServer(broker, Eqk.of(exchange, broker.unique("rpc-queue"), "rpc"));
+    }
 
     @BeforeEach
     void startServer() {
@@ -40,8 +50,8 @@ class RpcTest {
     }
 
     private Producer producer(RpcReplies replies) {
-        return Producer.builder(Fingerprint.of("rpc_client", "application", TestBroker.config()))
-                .config(TestBroker.config())
+        return Producer.builder(Fingerprint.of("rpc_client", "application", broker.config()))
+                .config(broker.config())
                 .eks(exchange, "rpc")
                 .rpcReplies(replies)
                 .build();

@@ -9,6 +9,7 @@ import io.postage.Exchange;
 import io.postage.Message;
 import io.postage.MessageHandler;
 import io.postage.MessageProcessor;
+import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.QueueSpec;
 import io.postage.RemoteException;
@@ -19,6 +20,8 @@ import io.postage.Rpc;
 import io.postage.RpcHandler;
 import io.postage.RpcTimeoutException;
 import io.postage.Status;
+import io.postage.testkit.junit.BrokerInfo;
+import io.postage.testkit.junit.PostageBroker;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +32,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The typed API ({@code producer.api(...)}) end to end: a proxy calling real processors through RabbitMQ. */
+/** The typed API ({@code producer.api(...)}) end to end: a proxy calling real processors through the broker. */
 @Timeout(30)
+@PostageBroker
 class TypedApiBrokerTest {
-    private final Exchange exchange = Exchange.direct(TestBroker.unique("api-exchange")).withAutoDelete(true);
-    private final Service main = new Service("main", exchange);
-    private final Service other = new Service("other", exchange);
+    private final BrokerInfo broker;
+    private final Exchange exchange;
+    private final Service main;
+    private final Service other;
     private Running running;
     private Producer producer;
     private ServiceApi api;
@@ -80,11 +85,11 @@ class TypedApiBrokerTest {
         final String id;
         final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
 
-        Service(String id, Exchange exchange) {
-            super(TestBroker.fingerprint("api_service", "service", TestBroker.unique(id)), Eqk.builder()
+        Service(BrokerInfo broker, String id, Exchange exchange) {
+            super(TestFingerprints.of(broker, "api_service", "service", broker.unique(id)), Eqk.builder()
                     .exchange(exchange)
-                    .queue(QueueSpec.named(TestBroker.unique("api-" + id)).withAutoDelete(true), id)
-                    .build(), TestBroker.settings());
+                    .queue(QueueSpec.named(broker.unique("api-" + id)).withAutoDelete(true), id)
+                    .build(), ProcessorSettings.of(broker.config()));
             this.id = id;
         }
 
@@ -145,11 +150,18 @@ class TypedApiBrokerTest {
         }
     }
 
+    TypedApiBrokerTest(BrokerInfo broker) {
+        this.broker = broker;
+        this.exchange = Exchange.direct(broker.unique("api-exchange")).withAutoDelete(true);
+        this.main = new Service(broker, "main", exchange);
+        this.other = new Service(broker, "other", exchange);
+    }
+
     @BeforeEach
     void start() {
         running = Running.start(main, other);
-        producer = Producer.builder(TestBroker.fingerprint("api_client", "application", TestBroker.unique("client")))
-                .config(TestBroker.config())
+        producer = Producer.builder(TestFingerprints.of(broker, "api_client", "application", broker.unique("client")))
+                .config(broker.config())
                 .eks(exchange, "main")
                 .build();
         api = producer.api(ServiceApi.class);

@@ -1,0 +1,49 @@
+package io.postage.benchmarks.e2e;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+/**
+ * The baseline of {@link PostageFireAndForget}: amqp-client with its defaults, a publishing connection
+ * and a consuming one (as Postage's producer and processor have), {@code basicPublish} of the same body,
+ * a consumer with the same prefetch that reads the body with jackson-databind and acks each message.
+ *
+ * @param prefetch the consumer's prefetch
+ */
+record RawFireAndForget(int prefetch) implements Variant {
+    private static final String KEY = "ff";
+
+    @Override
+    public String name() {
+        return "raw amqp-client";
+    }
+
+    @Override
+    public boolean baseline() {
+        return true;
+    }
+
+    @Override
+    public Sample run(Target target, Timing timing) throws Exception {
+        String name = Variant.uniqueName("raw-ff");
+        FireAndForgetLoad load = new FireAndForgetLoad();
+        ConnectionFactory factory = target.connectionFactory();
+        try (Connection consuming = factory.newConnection("bench raw consumer");
+                Connection publishing = factory.newConnection("bench raw producer")) {
+            Channel consumer = consuming.createChannel();
+            consumer.exchangeDeclare(name, BuiltinExchangeType.DIRECT, false, true, null);
+            consumer.queueDeclare(name, false, false, true, null);
+            consumer.queueBind(name, name, KEY);
+            consumer.basicQos(prefetch);
+            consumer.basicConsume(name, false, (tag, delivery) -> {
+                load.received(Envelopes.sentNanos(Envelopes.content(delivery.getBody())));
+                consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }, tag -> { });
+            Channel publisher = publishing.createChannel();
+            return load.drive(sent -> publisher.basicPublish(name, KEY, Envelopes.JSON,
+                    Envelopes.command("ff", "message", sent)), timing);
+        }
+    }
+}

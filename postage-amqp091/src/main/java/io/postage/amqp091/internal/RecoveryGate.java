@@ -1,0 +1,106 @@
+package io.postage.amqp091.internal;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.ShutdownSignalException;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Holds operations back while automatic recovery reopens a lost connection and declares its topology
+ * again, so that they run on the recovered connection rather than fail. Qpid Broker-J closes the whole
+ * connection for several errors (a refused declaration, a consumer on another connection's exclusive
+ * queue): the operations that follow such an error wait here, a bounded time.
+ */
+final class RecoveryGate implements RecoveryListener {
+    private static final Duration RECHECK = Duration.ofMillis(50);
+
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private volatile boolean recovering;
+    private volatile boolean stopped;
+
+    private RecoveryGate(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * @param connection the connection; the gate listens to its losses and recoveries
+     * @return the gate
+     */
+    static RecoveryGate on(Connection connection) {
+        RecoveryGate gate = new RecoveryGate(connection);
+        connection.addShutdownListener(gate::lost);
+        if (connection instanceof Recoverable recoverable) {
+            recoverable.addRecoveryListener(gate);
+        }
+        return gate;
+    }
+
+    /**
+     * Waits until the connection is open and its recovery, if one runs, is complete; or until the limit,
+     * an interruption or {@link #stop()}. The caller then goes on either way: on a connection still
+     * down, its operation fails with the reason.
+     *
+     * @param limit how long to wait at most
+     */
+    void awaitOpen(Duration limit) {
+        if (usable()) {
+            return; // The usual case, without the lock: every publish passes here.
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        lock.lock();
+        try {
+            while (!usable() && !stopped) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                // Woken by the listeners; the short period only guards against a change no listener reports.
+                changed.awaitNanos(Math.min(left, RECHECK.toNanos()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean usable() {
+        return !recovering && connection.isOpen();
+    }
+
+    /** Releases every waiting operation for good: the transport is closing. */
+    void stop() {
+        signal(() -> stopped = true);
+    }
+
+    private void lost(ShutdownSignalException cause) {
+        if (!cause.isInitiatedByApplication()) {
+            signal(() -> recovering = true);
+        }
+    }
+
+    @Override
+    public void handleRecoveryStarted(Recoverable recoverable) {
+        signal(() -> recovering = true);
+    }
+
+    @Override
+    public void handleRecovery(Recoverable recoverable) {
+        signal(() -> recovering = false);
+    }
+
+    private void signal(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.postage.amqp091.internal;
+
+import io.postage.testkit.junit.BrokerKind;
+import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.TransportCompatibilityKit;
+
+/** The AMQP 0-9-1 transport keeps every behaviour of the kit on the embedded Qpid Broker-J too. */
+@PostageBroker(BrokerKind.EMBEDDED)
+class Amqp091EmbeddedCompatibilityTest extends TransportCompatibilityKit {
+
+    @Override
+    protected String transportId() {
+        return "amqp091";
+    }
+}

@@ -1,0 +1,42 @@
+package io.postage.testkit.kit;
+
+import io.postage.Exchange;
+import io.postage.ExchangeType;
+import io.postage.spi.Transport;
+
+/**
+ * A group of the kit's behaviours, run as a {@code @Nested} class of {@link TransportCompatibilityKit},
+ * with shorthands for what every group uses.
+ */
+abstract class KitBehaviours {
+
+    /** @return the running test's broker, configuration and fixture */
+    abstract KitContext kit();
+
+    Transport transport() {
+        return kit().fixture().transport();
+    }
+
+    String unique(String prefix) {
+        return kit().fixture().unique(prefix);
+    }
+
+    Exchange exchange(ExchangeType type) {
+        return kit().fixture().exchange(type);
+    }
+
+    String boundQueue(Exchange exchange, String routingKey) {
+        return kit().fixture().boundQueue(exchange, routingKey);
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        return kit().fixture().closeLater(closeable);
+    }
+
+    /** @return an inbox for everything a fanout exchange receives, each delivery acked */
+    Inbox everythingFrom(Exchange exchange) {
+        Inbox inbox = new Inbox();
+        closeLater(transport().consume(boundQueue(exchange, ""), 10, inbox.acking()));
+        return inbox;
+    }
+}
