@@ -300,10 +300,11 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     }
 
     private void stopConsumingAll() {
-        subscriptions.values().forEach(Subscription::close);
-        subscriptions.clear();
         for (Delivery delivery = deliveries.poll(); delivery != null; delivery = deliveries.poll()) {
             delivery.reject(true);
         }
+        subscriptions.values().forEach(Subscription::close);
+        subscriptions.clear();
+        deliveries.clear(); // arrived meanwhile: closing their subscription gave them back to the broker
     }
 }

@@ -40,7 +40,8 @@ class ModuleDescriptorTest {
                 "io.postage", Message.class,
                 "io.postage.codec.json", Providers.encoder("jackson").getClass(),
                 "io.postage.scheduler", Providers.scheduler("virtual-threads").getClass(),
-                "io.postage.amqp091", Providers.transport("amqp091").getClass());
+                "io.postage.amqp091", Providers.transport("amqp091").getClass(),
+                "io.postage.amqp10", Providers.transport("amqp10").getClass());
     }
 
     static List<String> moduleNames() {

@@ -124,7 +124,8 @@ final class Amqp091Transport implements Transport {
     /** Publishes to the default exchange with the reply address as routing key. */
     @Override
     public void reply(String replyTo, OutgoingMessage reply) {
-        send("Cannot send a reply to '" + replyTo + "'", "", replyTo, reply);
+        ReplyAddress address = ReplyAddress.parse(replyTo);
+        send("Cannot send a reply to '" + replyTo + "'", address.exchange(), address.routingKey(), reply);
     }
 
     private void send(String operation, String exchange, String routingKey, OutgoingMessage message) {

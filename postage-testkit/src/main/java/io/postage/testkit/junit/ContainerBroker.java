@@ -10,7 +10,7 @@ import org.testcontainers.utility.DockerImageName;
  * to be on the class path: it is an optional dependency of the test kit.
  */
 final class ContainerBroker implements AutoCloseable {
-    static final String IMAGE = "rabbitmq:3.13-management";
+    private static final String IMAGE = "rabbitmq:3.13-management";
     /** The image enables management only; the 1.0 URI needs the AMQP 1.0 plugin too. */
     private static final String ENABLED_PLUGINS = "[rabbitmq_management,rabbitmq_amqp1_0].";
 
