@@ -2,6 +2,7 @@ package io.postage.demos;
 
 import io.postage.demos.advancedecho.AdvancedEcho;
 import io.postage.demos.basicecho.BasicEcho;
+import io.postage.demos.crosstransport.CrossTransportDemo;
 import io.postage.demos.genericapp.GenericApplicationDemo;
 import io.postage.demos.rpcecho.RpcEcho;
 import io.postage.demos.typedapi.TypedApiDemo;
@@ -15,7 +16,7 @@ public final class Demos {
 
     /** @return the demos */
     public static List<Demo> all() {
-        return List.of(BasicEcho.demo(), AdvancedEcho.demo(), RpcEcho.demo(), GenericApplicationDemo.demo(),
+        return List.of(new CrossTransportDemo(), BasicEcho.demo(), AdvancedEcho.demo(), RpcEcho.demo(), GenericApplicationDemo.demo(),
                 TypedApiDemo.demo());
     }
 

@@ -17,6 +17,13 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./postage-demo} lists the demos.
  */
 public final class Launcher {
+    /** Qpid JMS announces every connection at INFO; a demo's output is its own lines. */
+    private static final java.util.logging.Logger QPID_JMS = java.util.logging.Logger.getLogger("org.apache.qpid.jms");
+
+    static {
+        QPID_JMS.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final PrintStream err;
 
     Launcher(PrintStream err) {
