@@ -91,8 +91,8 @@ public final class Launcher {
 
     private int runBroker() {
         try (EmbeddedBroker broker = EmbeddedBroker.start(DemoBroker.DEFAULT_PORT)) {
-            err.println("postage-demo: embedded Qpid Broker-J on " + broker.uri091()
-                    + " (AMQP 0-9-1 and 1.0, guest/guest); Ctrl-C stops it");
+            err.println("postage-demo: embedded Qpid Broker-J on 127.0.0.1:" + broker.port()
+                    + " (AMQP 0-9-1 and 1.0, user guest, vhost /); Ctrl-C stops it");
             new CountDownLatch(1).await();
             return 0;
         } catch (IllegalStateException e) {
