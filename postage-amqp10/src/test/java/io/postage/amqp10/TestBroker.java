@@ -2,17 +2,23 @@ package io.postage.amqp10;
 
 import io.postage.PostageConfig;
 import io.postage.Providers;
+import io.postage.QueueSpec;
 import io.postage.spi.Transport;
 import io.postage.testkit.broker.EmbeddedBroker;
-import io.postage.QueueSpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The two brokers every test here runs on: the RabbitMQ at {@code POSTAGE_TEST_URI} (default the local one;
- * its tests fail, never skip, when it is unreachable, unless {@code POSTAGE_TEST_BROKER=embedded}) and a Qpid
+ * when it is unreachable its tests fail if {@code POSTAGE_TEST_REQUIRE=rabbitmq}, as in CI, and are skipped
+ * with the reason otherwise, like {@code @PostageBroker}) and a Qpid
  * Broker-J embedded in the test JVM, started once. Both speak AMQP 0-9-1 and 1.0 on one port.
  */
 enum TestBroker {
@@ -32,11 +38,40 @@ enum TestBroker {
         return embedded;
     }
 
-    /** Skips a RabbitMQ test only where the environment asks for the embedded broker alone. */
+    /** Whether RabbitMQ answers at {@code POSTAGE_TEST_URI}, checked once. */
+    private static final boolean RABBIT_ANSWERS = answers(URI.create(RABBIT_URI));
+
+    /**
+     * Skips a RabbitMQ test where the environment asks for the embedded broker alone, or where RabbitMQ is
+     * unreachable and not required; fails it where it is required and unreachable.
+     */
     void assumeWanted() {
         if (this == RABBITMQ) {
             Assumptions.assumeFalse("embedded".equals(System.getenv("POSTAGE_TEST_BROKER")),
                     "POSTAGE_TEST_BROKER=embedded: RabbitMQ tests are not run");
+            if (!RABBIT_ANSWERS && "rabbitmq".equals(System.getenv("POSTAGE_TEST_REQUIRE"))) {
+                Assertions.fail("POSTAGE_TEST_REQUIRE=rabbitmq but no RabbitMQ answers at " + safeRabbitUri());
+            }
+            Assumptions.assumeTrue(RABBIT_ANSWERS, () -> "No RabbitMQ answers at " + safeRabbitUri()
+                    + ": only the embedded broker is tested");
+        }
+    }
+
+    /** @return whether RabbitMQ answers at {@code POSTAGE_TEST_URI} (else the kit runs on the embedded broker) */
+    static boolean rabbitMqAnswers() {
+        return RABBIT_ANSWERS;
+    }
+
+    private static String safeRabbitUri() {
+        return RABBIT_URI.replaceAll("//([^:@/]*):[^@/]*@", "//$1:****@");
+    }
+
+    private static boolean answers(URI uri) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 5672 : uri.getPort()), 1500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
