@@ -11,6 +11,7 @@ import io.postage.Producer;
 import io.postage.QueueSpec;
 import io.postage.RpcOptions;
 import io.postage.RpcReplies;
+import io.postage.testkit.kit.RunningProcessors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ class CrossTransportTest {
         QueueSpec queue = QueueSpec.named(TestBroker.unique("cross-q")).withAutoDelete(true);
         EchoServer server = new EchoServer("cross_server", broker.config(to), Eqk.builder().exchange(exchange)
                 .queue(queue, "echo").build());
-        try (Running running = Running.start(server);
+        try (RunningProcessors running = RunningProcessors.start(server);
                 Producer producer = producer(broker.config(from), exchange, "echo", RpcReplies.PRIVATE)) {
             for (int i = 0; i < 5; i++) {
                 producer.message("echo", "m" + i);
@@ -81,7 +82,7 @@ class CrossTransportTest {
         Eqk eqk = Eqk.builder().exchange(exchange).queue(QueueSpec.serverNamed(), "echo").build();
         EchoServer over091 = new EchoServer("fan_091", broker.config(V091), eqk);
         EchoServer over10 = new EchoServer("fan_10", broker.config(V10), eqk);
-        try (Running running = Running.start(over091, over10);
+        try (RunningProcessors running = RunningProcessors.start(over091, over10);
                 Producer producer091 = producer(broker.config(V091), exchange, "echo", RpcReplies.PRIVATE);
                 Producer producer10 = producer(broker.config(V10), exchange, "echo", RpcReplies.PRIVATE)) {
             producer091.message("echo", "from 0-9-1");
@@ -100,7 +101,7 @@ class CrossTransportTest {
                 "echo").build();
         EchoServer over091 = new EchoServer("rr_091", broker.config(V091), eqk);
         EchoServer over10 = new EchoServer("rr_10", broker.config(V10), eqk);
-        try (Running running = Running.start(over091, over10);
+        try (RunningProcessors running = RunningProcessors.start(over091, over10);
                 Producer producer = producer(broker.config(V10), exchange, "echo", RpcReplies.PRIVATE)) {
             int messages = 20;
             for (int i = 0; i < messages; i++) {
@@ -133,7 +134,7 @@ class CrossTransportTest {
         Exchange exchange = Exchange.direct(TestBroker.unique("rpc")).withAutoDelete(true);
         EchoServer server = new EchoServer("rpc_server", broker.config(serverTransport), Eqk.builder().exchange(exchange)
                 .queue(QueueSpec.named(TestBroker.unique("rpc-q")).withAutoDelete(true), "rpc").build());
-        try (Running running = Running.start(server);
+        try (RunningProcessors running = RunningProcessors.start(server);
                 Producer producer = producer(broker.config(caller), exchange, "rpc", replies)) {
             Message first = producer.rpc("echo", "first", RpcOptions.defaults().withTimeout(Duration.ofSeconds(5)));
             assertThat(first.content()).as("the first call's answer").containsEntry("value", "first");

@@ -12,6 +12,7 @@ import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ class DebugModeTest {
         PostageConfig debug = broker.config().toBuilder().debugMode(true).build();
         Quiet processor = new Quiet(TestFingerprints.of(broker, "debugged", "controller", "601"),
                 Eqk.of(exchange, broker.unique("debug-queue"), "echo"), ProcessorSettings.of(debug));
-        try (LogCapture logs = new LogCapture(); Running running = Running.start(processor);
+        try (LogCapture logs = new LogCapture(); RunningProcessors running = RunningProcessors.start(processor);
                 Producer producer = Producer.builder(Fingerprint.of("echo_send", "application", debug))
                         .config(debug).eks(exchange, "echo").build()) {
             producer.message("echo", "traced");

@@ -11,6 +11,7 @@ import io.postage.QueueSpec;
 import io.postage.Route;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ class EchoDemosTest {
     void basicEchoDeliversTheCommandToTheReceiver() throws Exception {
         EchoProcessor receiver = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "1"),
                 Eqk.of(echoExchange, echoQueue, "echo"));
-        try (Running running = Running.start(receiver); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(receiver); Producer producer = producer()) {
             producer.message("echo", "A test message");
 
             assertThat(receiver.echoed.poll(10, TimeUnit.SECONDS)).isEqualTo("A test message");
@@ -61,7 +62,7 @@ class EchoDemosTest {
                     .build()));
         }
         List<List<Object>> received = List.of(new ArrayList<>(), new ArrayList<>());
-        try (Running running = Running.start(receivers.toArray(EchoProcessor[]::new)); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(receivers.toArray(EchoProcessor[]::new)); Producer producer = producer()) {
             for (int i = 0; i < 4; i++) {
                 producer.message("echo", "shared " + i);
             }
@@ -100,7 +101,7 @@ class EchoDemosTest {
     void rpcEchoAnswersWithTheParameters() throws Exception {
         EchoProcessor receiver = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "1"),
                 Eqk.of(echoExchange, echoQueue, "echo"));
-        try (Running running = Running.start(receiver); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(receiver); Producer producer = producer()) {
             Message reply = producer.rpc("echo", "RPC test message");
 
             assertThat(reply.isSuccess()).isTrue();

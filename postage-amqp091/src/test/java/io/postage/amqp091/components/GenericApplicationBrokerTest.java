@@ -16,6 +16,7 @@ import io.postage.Route;
 import io.postage.RpcOptions;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class GenericApplicationBrokerTest {
     private final BlockingQueue<Received> log = new LinkedBlockingQueue<>();
     private final HelloApplication first;
     private final HelloApplication second;
-    private Running running;
+    private RunningProcessors running;
     private Producer producer;
 
     /** What an application logged: a {@code hello} text, or that it finished joining or leaving a group. */
@@ -86,7 +87,7 @@ class GenericApplicationBrokerTest {
 
     @BeforeEach
     void start() {
-        running = Running.start(first, second);
+        running = RunningProcessors.start(first, second);
         producer = Producer.builder(TestFingerprints.of(broker, "app_controller", "application", broker.unique("ctl")))
                 .config(broker.config())
                 .build();
@@ -111,7 +112,7 @@ class GenericApplicationBrokerTest {
     private List<Received> take(int count) throws InterruptedException {
         List<Received> taken = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Received next = log.poll(Running.GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
+            Received next = log.poll(RunningProcessors.GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(next).as("entry %d of %d; got %s", i + 1, count, taken).isNotNull();
             taken.add(next);
         }

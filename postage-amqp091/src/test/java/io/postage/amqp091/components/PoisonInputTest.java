@@ -13,6 +13,7 @@ import io.postage.MessageCodec;
 import io.postage.QueueSpec;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ class PoisonInputTest {
                     Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue).withAutoDelete(true)
                             .withDeadLetterExchange(deadLetters), "poison").build());
 
-            try (Running running = Running.start(processor)) {
+            try (RunningProcessors running = RunningProcessors.start(processor)) {
                 AMQP.BasicProperties json = new AMQP.BasicProperties.Builder().contentType("application/json").build();
                 for (byte[] body : poison) {
                     channel.basicPublish(exchange.name(), "poison", json, body);
@@ -101,7 +102,7 @@ class PoisonInputTest {
             channel.queueBind(deadLetterQueue, deadLetters, "");
             RpcServer server = new RpcServer(broker, Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue)
                     .withAutoDelete(true).withDeadLetterExchange(deadLetters), "rpc").build());
-            try (Running running = Running.start(server);
+            try (RunningProcessors running = RunningProcessors.start(server);
                     io.postage.Producer producer = io.postage.Producer.builder(
                                     TestFingerprints.of(broker, "caller", "application", "402"))
                             .config(broker.config()).eks(exchange, "rpc").build()) {

@@ -18,6 +18,7 @@ import io.postage.RpcOptions;
 import io.postage.RpcReplies;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,7 @@ class Postage1InteropTest {
     void aPostage1CallerGetsTheReplyOfAJavaProcessor() throws Exception {
         EchoProcessor processor = new EchoProcessor(broker, TestFingerprints.of(broker, "echo_receive", "controller", "301"),
                 Eqk.of(exchange, queue, "echo"));
-        try (Running running = Running.start(processor)) {
+        try (RunningProcessors running = RunningProcessors.start(processor)) {
             String replyQueue = channel.queueDeclare("", false, true, true, null).getQueue();
             byte[] request = ("{\"type\": \"command\", \"name\": \"echo\", \"category\": \"rpc\", \"version\": \"2\", "
                     + "\"fingerprint\": {\"name\": \"echo_send\", \"type\": \"application\", \"pid\": \"4242\", "

@@ -21,6 +21,7 @@ import io.postage.RejectMessage;
 import io.postage.Route;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -79,7 +80,7 @@ class ProducerRoutesTest {
                 .queue(QueueSpec.serverNamed(), "third")
                 .exchange(other).queue(QueueSpec.serverNamed(), "logs.#")
                 .build());
-        try (Running running = Running.start(recorder); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(recorder); Producer producer = producer()) {
             producer.message("echo", "to both defaults");
             assertThat(next(recorder)).containsEntry("content", Map.of("parameters", "to both defaults"));
             assertThat(next(recorder)).containsEntry("content", Map.of("parameters", "to both defaults"));
@@ -96,7 +97,7 @@ class ProducerRoutesTest {
     @Test
     void genericMessagesAndForwardedBodiesArriveAsSent() throws Exception {
         Recorder recorder = new Recorder(broker, Eqk.of(main, broker.unique("routes-queue"), "first"));
-        try (Running running = Running.start(recorder); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(recorder); Producer producer = producer()) {
             producer.message(List.of(1, "two"), Map.of("three", 3), Route.key("first"));
             Map<String, Object> generic = next(recorder);
             assertThat(generic).containsEntry("type", "none").containsEntry("name", "none")
@@ -121,7 +122,7 @@ class ProducerRoutesTest {
             Recorder recorder = new Recorder(broker, Eqk.builder().exchange(main)
                     .queue(QueueSpec.named(broker.unique("routes-queue")).withAutoDelete(true)
                             .withDeadLetterExchange(deadLetters), "first").build());
-            try (Running running = Running.start(recorder); Producer producer = producer()) {
+            try (RunningProcessors running = RunningProcessors.start(recorder); Producer producer = producer()) {
                 producer.message("refuse", null, Route.key("first"));
                 producer.message("echo", "after", Route.key("first"));
 

@@ -11,6 +11,7 @@ import io.postage.Producer;
 import io.postage.QueueSpec;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ class QuitAndRestartTest {
         EchoProcessor processor = new EchoProcessor(broker, TestFingerprints.of(broker, "quitter", "controller", "501"),
                 Eqk.builder().exchange(exchange).queue(QueueSpec.named(queue), "quit").build());
         try (Connection raw = RawAmqp.connect(broker); Producer producer = producer()) {
-            Running running = Running.start(processor);
+            RunningProcessors running = RunningProcessors.start(processor);
             for (int i = 0; i < 3; i++) {
                 producer.message("echo", i);
             }
@@ -77,7 +78,7 @@ class QuitAndRestartTest {
     void restartAcknowledgesAndReExecutesTheSameCommandLine() throws Exception {
         Restartable processor = new Restartable(broker, Eqk.builder().exchange(exchange)
                 .queue(QueueSpec.named(queue).withAutoDelete(true), "quit").build());
-        try (Running running = Running.start(processor); Producer producer = producer()) {
+        try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
             producer.message("restart", null);
 
             assertThat(processor.restarted.await(10, TimeUnit.SECONDS)).as("restart() was called").isTrue();

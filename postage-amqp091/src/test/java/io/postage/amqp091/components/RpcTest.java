@@ -15,6 +15,7 @@ import io.postage.RpcReplies;
 import io.postage.RpcTimeoutException;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ class RpcTest {
     private final BrokerInfo broker;
     private final Exchange exchange;
     private final RpcServer server;
-    private Running running;
+    private RunningProcessors running;
 
     RpcTest(BrokerInfo broker) {
         this.broker = broker;
@@ -41,7 +42,7 @@ class RpcTest {
 
     @BeforeEach
     void startServer() {
-        running = Running.start(server);
+        running = RunningProcessors.start(server);
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import io.postage.RpcTimeoutException;
 import io.postage.Status;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
+import io.postage.testkit.kit.RunningProcessors;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,7 @@ class TypedApiBrokerTest {
     private final Exchange exchange;
     private final Service main;
     private final Service other;
-    private Running running;
+    private RunningProcessors running;
     private Producer producer;
     private ServiceApi api;
 
@@ -144,7 +145,7 @@ class TypedApiBrokerTest {
         }
 
         Message next() throws InterruptedException {
-            Message message = received.poll(Running.GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
+            Message message = received.poll(RunningProcessors.GENEROUS.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(message).as(id + " received a message").isNotNull();
             return message;
         }
@@ -159,7 +160,7 @@ class TypedApiBrokerTest {
 
     @BeforeEach
     void start() {
-        running = Running.start(main, other);
+        running = RunningProcessors.start(main, other);
         producer = Producer.builder(TestFingerprints.of(broker, "api_client", "application", broker.unique("client")))
                 .config(broker.config())
                 .eks(exchange, "main")
@@ -201,7 +202,7 @@ class TypedApiBrokerTest {
         CompletableFuture<Message> later = api.echoLater("hi");
 
         assertThat(echoed.content().get("value")).isEqualTo(Map.of("n", 1));
-        assertThat(later.get(Running.GENEROUS.toMillis(), TimeUnit.MILLISECONDS).content().get("value"))
+        assertThat(later.get(RunningProcessors.GENEROUS.toMillis(), TimeUnit.MILLISECONDS).content().get("value"))
                 .isEqualTo(Map.of("text", "hi"));
         assertThat(api.add(2, 3)).isEqualTo(5);
     }

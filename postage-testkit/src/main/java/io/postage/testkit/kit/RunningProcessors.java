@@ -6,9 +6,19 @@ import io.postage.MessageProcessor;
 import io.postage.MicroScheduler;
 import java.time.Duration;
 
-/** Processors running in the default scheduler on a thread of their own, each started and consuming. */
-final class RunningProcessors implements AutoCloseable {
-    static final Duration GENEROUS = Duration.ofSeconds(15);
+/**
+ * Processors running in the default scheduler on a thread of their own, each started and consuming:
+ * for tests that send to processors and watch what they do.
+ *
+ * {@snippet :
+ * try (RunningProcessors running = RunningProcessors.start(new EchoProcessor(settings))) {
+ *     producer.message("echo", "hi");
+ * }
+ * }
+ */
+public final class RunningProcessors implements AutoCloseable {
+    /** How long starting, exiting or stopping may take before a test fails. */
+    public static final Duration GENEROUS = Duration.ofSeconds(15);
 
     private final MicroScheduler scheduler;
     private final Thread thread;
@@ -18,8 +28,13 @@ final class RunningProcessors implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Starts the processors and waits until each is bound and consuming. */
-    static RunningProcessors start(MessageProcessor... processors) {
+    /**
+     * Starts the processors and waits until each is bound and consuming.
+     *
+     * @param processors the processors
+     * @return them, running
+     */
+    public static RunningProcessors start(MessageProcessor... processors) {
         MicroScheduler scheduler = MicroScheduler.create();
         for (MessageProcessor processor : processors) {
             scheduler.add(processor);
@@ -32,11 +47,16 @@ final class RunningProcessors implements AutoCloseable {
         return running;
     }
 
-    /** Waits for the scheduler to exit by itself, as after a {@code quit}. */
-    void awaitExit() throws InterruptedException {
+    /**
+     * Waits for the scheduler to exit by itself, as after a {@code quit}.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitExit() throws InterruptedException {
         assertThat(thread.join(GENEROUS)).as("the scheduler exited").isTrue();
     }
 
+    /** Stops the scheduler and waits for its thread. */
     @Override
     public void close() {
         scheduler.close();
