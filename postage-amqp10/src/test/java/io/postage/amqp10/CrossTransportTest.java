@@ -15,6 +15,7 @@ import io.postage.testkit.kit.RunningProcessors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,6 +121,28 @@ class CrossTransportTest {
             assertThat(all).hasSize(messages).doesNotHaveDuplicates();
             assertThat(by091).as("commands the AMQP 0-9-1 processor got").isNotEmpty();
             assertThat(by10).as("commands the AMQP 1.0 processor got").isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokers")
+    void theSameProcessorClassRunsOverEitherTransportChosenByPostageTransportAlone(TestBroker broker) throws Exception {
+        for (String transport : List.of(V091, V10)) {
+            broker.assumeWanted();
+            PostageConfig fromEnvironment = PostageConfig.fromEnvironment(
+                    Map.of("POSTAGE_URI", broker.uri(), "POSTAGE_TRANSPORT", transport));
+            Exchange exchange = Exchange.direct(TestBroker.unique("env")).withAutoDelete(true);
+            EchoServer server = new EchoServer("env_" + transport, fromEnvironment,
+                    Eqk.builder().exchange(exchange).queue(QueueSpec.named(TestBroker.unique("env-q")).withAutoDelete(true),
+                            "echo").build());
+            try (RunningProcessors running = RunningProcessors.start(server);
+                    Producer producer = producer(broker.config(V091), exchange, "echo", RpcReplies.PRIVATE)) {
+                Message reply = producer.rpc("echo", "over " + transport);
+
+                assertThat(fromEnvironment.transport()).isEqualTo(transport);
+                assertThat(reply.content().get("value")).as("answered by the processor over %s", transport)
+                        .isEqualTo("over " + transport);
+            }
         }
     }
 
