@@ -3,10 +3,10 @@ package io.postage.codec.json.internal;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import java.io.BufferedWriter;
 import java.io.CharArrayReader;
+import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,10 +26,28 @@ final class GsonBackend implements JsonBackend {
 
     @Override
     public JsonTokenWriter openWriter(OutputStream out) {
-        JsonWriter writer = new JsonWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        JsonWriter writer = new JsonWriter(new Utf8OnClose(out));
         writer.setStrictness(Strictness.STRICT);
         writer.setHtmlSafe(false);
         writer.setSerializeNulls(true);
         return new GsonTokenWriter(writer);
+    }
+
+    /**
+     * Collects the JSON text and writes it to the stream as UTF-8 once, when Gson closes it: a
+     * {@code BufferedWriter} over an {@code OutputStreamWriter} would allocate 16 KiB of buffers per message.
+     * The encoder refuses unpaired surrogates before they get here, so the UTF-8 conversion is exact.
+     */
+    private static final class Utf8OnClose extends StringWriter {
+        private final OutputStream out;
+
+        Utf8OnClose(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.write(toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 }
