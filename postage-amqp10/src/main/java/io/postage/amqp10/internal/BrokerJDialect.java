@@ -5,8 +5,6 @@ import io.postage.QueueSpec;
 import io.postage.TransportException;
 import io.postage.UnsupportedFeatureException;
 import jakarta.jms.JMSException;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * accepted, that is dropped, rather than requeued forever. (One delivery attempt has a price: a message the
  * broker hands to a consumer whose link is closing counts as a failed attempt and is dead-lettered.)
  */
-final class BrokerJDialect implements Dialect {
+final class BrokerJDialect implements QpidAddressing {
     private static final System.Logger LOG = System.getLogger(BrokerJDialect.class.getName());
     private static final String QUEUE = "org.apache.qpid.Queue";
     private static final String EXCHANGE = "org.apache.qpid.Exchange";
@@ -49,31 +47,10 @@ final class BrokerJDialect implements Dialect {
         return "Qpid Broker-J";
     }
 
-    @Override
-    public String sendAddress(String exchange, String routingKey) {
-        return exchange.isEmpty() ? routingKey : exchange + "/" + routingKey;
-    }
-
-    @Override
-    public String consumeAddress(String queue) {
-        return queue;
-    }
-
-    @Override
-    public String replyToAddress(String replyTo) {
-        return replyTo;
-    }
-
     /** @return the address a binding URL names (what an AMQP 0-9-1 requester may have written), else the address as it is */
     @Override
     public String replyAddress(String replyTo) {
         return BindingUrl.parse(replyTo).map(url -> sendAddress(url.exchange(), url.key())).orElse(replyTo);
-    }
-
-    @Override
-    public ReplyQueue openReplyQueue(Session session) throws JMSException {
-        TemporaryQueue queue = session.createTemporaryQueue();
-        return new ReplyQueue(queue, queue.getQueueName(), queue::delete);
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.postage.amqp10.internal;
 import io.postage.Exchange;
 import io.postage.QueueSpec;
 import io.postage.UnsupportedFeatureException;
-import jakarta.jms.JMSException;
-import jakarta.jms.Session;
-import jakarta.jms.TemporaryQueue;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * known, so exchanges, named queues and bindings must exist on the broker already: declaring them does
  * nothing here (said once, at INFO), and a server-named queue cannot be had.
  */
-final class GenericDialect implements Dialect {
+final class GenericDialect implements QpidAddressing {
     private static final System.Logger LOG = System.getLogger(GenericDialect.class.getName());
 
     private final String product;
@@ -33,29 +30,8 @@ final class GenericDialect implements Dialect {
     }
 
     @Override
-    public String sendAddress(String exchange, String routingKey) {
-        return exchange.isEmpty() ? routingKey : exchange + "/" + routingKey;
-    }
-
-    @Override
-    public String consumeAddress(String queue) {
-        return queue;
-    }
-
-    @Override
-    public String replyToAddress(String replyTo) {
-        return replyTo;
-    }
-
-    @Override
     public String replyAddress(String replyTo) {
         return replyTo;
-    }
-
-    @Override
-    public ReplyQueue openReplyQueue(Session session) throws JMSException {
-        TemporaryQueue queue = session.createTemporaryQueue();
-        return new ReplyQueue(queue, queue.getQueueName(), queue::delete);
     }
 
     @Override

@@ -1,0 +1,34 @@
+package io.postage.amqp10.internal;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
+
+/**
+ * Qpid-style AMQP 1.0 addresses, shared by Qpid Broker-J and brokers not known here:
+ * {@code exchange/routingKey} to send (the routing key alone for the default exchange), the queue's
+ * name to consume, reply addresses as they are, and temporary queues for replies.
+ */
+interface QpidAddressing extends Dialect {
+
+    @Override
+    default String sendAddress(String exchange, String routingKey) {
+        return exchange.isEmpty() ? routingKey : exchange + "/" + routingKey;
+    }
+
+    @Override
+    default String consumeAddress(String queue) {
+        return queue;
+    }
+
+    @Override
+    default String replyToAddress(String replyTo) {
+        return replyTo;
+    }
+
+    @Override
+    default ReplyQueue openReplyQueue(Session session) throws JMSException {
+        TemporaryQueue queue = session.createTemporaryQueue();
+        return new ReplyQueue(queue, queue.getQueueName(), queue::delete);
+    }
+}
