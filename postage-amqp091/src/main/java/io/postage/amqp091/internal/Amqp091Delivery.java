@@ -112,10 +112,9 @@ final class Amqp091Delivery implements Delivery {
     }
 
     private void send(String how, Settlement settlement) {
-        String operation = "Cannot " + how + " delivery " + deliveryTag + " from queue '" + queue + "'";
         if (!channel.isOpen()) {
             ShutdownSignalException closed = channel.getCloseReason();
-            throw new TransportException(operation + ": "
+            throw new TransportException(operation(how) + ": "
                     + (closed.isInitiatedByApplication() && !closed.isHardError() ? "its subscription is closed"
                             : BrokerErrors.reason(closed))
                     + "; the broker puts the message back in the queue");
@@ -123,8 +122,13 @@ final class Amqp091Delivery implements Delivery {
         try {
             settlement.send();
         } catch (IOException | ShutdownSignalException e) {
-            throw BrokerErrors.failure(operation, e);
+            throw BrokerErrors.failure(operation(how), e);
         }
+    }
+
+    /** @return what failed, for the exception's message; built only on failure, not for every settlement */
+    private String operation(String how) {
+        return "Cannot " + how + " delivery " + deliveryTag + " from queue '" + queue + "'";
     }
 
     /** The frame that settles the delivery. */

@@ -12,6 +12,7 @@ import io.postage.spi.Transport;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The AMQP 0-9-1 {@link Transport}: one automatically recovering connection whose channels divide
@@ -125,10 +126,10 @@ final class Amqp091Transport implements Transport {
     @Override
     public void reply(String replyTo, OutgoingMessage reply) {
         ReplyAddress address = ReplyAddress.parse(replyTo);
-        send("Cannot send a reply to '" + replyTo + "'", address.exchange(), address.routingKey(), reply);
+        send(() -> "Cannot send a reply to '" + replyTo + "'", address.exchange(), address.routingKey(), reply);
     }
 
-    private void send(String operation, String exchange, String routingKey, OutgoingMessage message) {
+    private void send(Supplier<String> operation, String exchange, String routingKey, OutgoingMessage message) {
         AMQP.BasicProperties properties = PropertiesMapper.toAmqp(message.properties());
         broker.call(operation, () -> {
             broker.publish(exchange, routingKey, properties, message.body());

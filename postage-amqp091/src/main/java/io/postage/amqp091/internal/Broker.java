@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * What the parts of one transport share: the connection, the threads that run consumer callbacks,
@@ -88,8 +89,8 @@ final class Broker {
      * @param routingKey the routing key
      * @return the start of a publish failure's message
      */
-    static String publishing(String exchange, String routingKey) {
-        return "Cannot publish to " + (exchange.isEmpty() ? "the default exchange" : "exchange '" + exchange + "'")
+    static Supplier<String> publishing(String exchange, String routingKey) {
+        return () -> "Cannot publish to " + (exchange.isEmpty() ? "the default exchange" : "exchange '" + exchange + "'")
                 + " with routing key '" + routingKey + "'";
     }
 
@@ -104,17 +105,31 @@ final class Broker {
      * @throws TransportException if the transport is closed or the operation fails
      */
     <T> T call(String operation, BrokerCall<T> call) {
+        return call(() -> operation, call);
+    }
+
+    /**
+     * Like {@link #call(String, BrokerCall)}, with the operation's text built only if it fails: for the
+     * operations on the hot path (every publish).
+     *
+     * @param operation what the operation is, for the failure's message
+     * @param call the operation
+     * @param <T> the result type
+     * @return its result
+     * @throws TransportException if the transport is closed or the operation fails
+     */
+    <T> T call(Supplier<String> operation, BrokerCall<T> call) {
         if (closed.get()) {
-            throw new TransportException(operation + ": the transport is closed");
+            throw new TransportException(operation.get() + ": the transport is closed");
         }
         recovery.awaitOpen(RECOVERY_WAIT);
         try {
             return call.call();
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
             if (closed.get()) {
-                throw new TransportException(operation + ": the transport is closed", e);
+                throw new TransportException(operation.get() + ": the transport is closed", e);
             }
-            throw BrokerErrors.failure(operation, e);
+            throw BrokerErrors.failure(operation.get(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import io.postage.spi.ReplyChannel;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A {@link ReplyChannel.Kind#SHARED} reply channel on RabbitMQ's direct reply-to: a channel consumes
@@ -68,13 +69,13 @@ final class DirectReplyChannel implements ReplyChannel {
     @Override
     public void publish(String exchange, String routingKey, OutgoingMessage request) {
         AMQP.BasicProperties properties = PropertiesMapper.toAmqp(request.properties());
-        String operation = Broker.publishing(exchange, routingKey);
+        Supplier<String> operation = Broker.publishing(exchange, routingKey);
         broker.call(operation, () -> {
             broker.checkExchange(exchange);
             lock.lock();
             try {
                 if (closed) {
-                    throw new TransportException(operation + ": the reply channel is closed");
+                    throw new TransportException(operation.get() + ": the reply channel is closed");
                 }
                 if (!Channels.usable(channel)) {
                     LOG.log(Level.INFO, "Reopening the direct reply-to channel the broker closed ({0})",
