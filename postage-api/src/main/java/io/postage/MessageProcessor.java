@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A component that consumes messages and dispatches them to its handlers: Postage 1.x's
@@ -67,6 +69,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private Transport transport;
     private DeliveryProcessor deliveryProcessor;
     private boolean closed;
@@ -113,6 +116,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         try {
             PostageConfig config = settings.config();
             transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
+            stateListeners.forEach(transport::onStateChange);
             MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
             deliveryProcessor = new DeliveryProcessor(this, codec, transport,
                     new DebugLog(getClass().getSimpleName(), config.debugMode()));
@@ -239,6 +243,27 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             throw new IllegalStateException("Queue " + queue + " has no name yet: it is named when the processor starts");
         }
         return name;
+    }
+
+    /**
+     * @return the state of the connection: {@link ConnectionState#CLOSED} before {@link #create()} and after
+     *     {@link #close()}, {@link ConnectionState#RECOVERING} while a lost connection is reopened with its
+     *     queues, bindings and consumers
+     */
+    public final synchronized ConnectionState state() {
+        return transport == null ? ConnectionState.CLOSED : transport.state();
+    }
+
+    /**
+     * Adds a listener of the connection's state changes; it may be added before {@link #create()}.
+     *
+     * @param listener told each later change, on the transport's thread; it should return quickly
+     */
+    public final synchronized void onStateChange(Consumer<ConnectionState> listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
+        if (transport != null) {
+            transport.onStateChange(listener);
+        }
     }
 
     /** Stops consuming (unprocessed deliveries go back to their queues) and closes the connection; idempotent. */

@@ -3,6 +3,7 @@ package io.postage;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>POSTAGE_TRANSPORT</td><td>amqp091</td></tr>
  * <tr><td>POSTAGE_CODEC</td><td>jackson</td></tr>
  * <tr><td>POSTAGE_DEBUG_MODE ({@code true} logs every publish and delivery)</td><td>false</td></tr>
+ * <tr><td>POSTAGE_RECOVERY_DELAY_MS (first pause before reconnecting, see {@link RecoveryPolicy})</td>
+ *     <td>100</td></tr>
+ * <tr><td>POSTAGE_RECOVERY_MAX_DELAY_MS (longest pause between attempts to reconnect)</td><td>5000</td></tr>
+ * <tr><td>POSTAGE_RECOVERY_WAIT_MS (how long an operation waits for a lost connection)</td><td>10000</td></tr>
  * </table>
  *
  * <p>{@link #toString()} never shows the password, not even inside the URI.
@@ -56,6 +61,8 @@ public final class PostageConfig {
     private final String transport;
     private final String codec;
     private final boolean debugMode;
+    // Recovery settings.
+    private final RecoveryPolicy recovery;
 
     private PostageConfig(Builder builder) {
         this.host = builder.host;
@@ -67,6 +74,8 @@ public final class PostageConfig {
         this.transport = builder.transport;
         this.codec = builder.codec;
         this.debugMode = builder.debugMode;
+        // Recovery settings.
+        this.recovery = builder.recovery;
     }
 
     /** @return the defaults: guest/guest on localhost:5672, vhost {@code /}, amqp091, jackson */
@@ -104,7 +113,35 @@ public final class PostageConfig {
         variable(environment, "POSTAGE_CODEC").ifPresent(builder::codec);
         variable(environment, "POSTAGE_DEBUG_MODE")
                 .ifPresent(debug -> builder.debugMode(debug.trim().toLowerCase(Locale.ROOT).equals("true")));
+        recoveryFromEnvironment(environment, builder);
         return builder.build();
+    }
+
+    // Recovery settings.
+    private static void recoveryFromEnvironment(Map<String, String> environment, Builder builder) {
+        RecoveryPolicy defaults = RecoveryPolicy.DEFAULT;
+        Duration initial = millis(environment, "POSTAGE_RECOVERY_DELAY_MS", defaults.initialDelay());
+        Duration max = millis(environment, "POSTAGE_RECOVERY_MAX_DELAY_MS", defaults.maxDelay().compareTo(initial) < 0
+                ? initial : defaults.maxDelay());
+        Duration wait = millis(environment, "POSTAGE_RECOVERY_WAIT_MS", defaults.operationWait());
+        try {
+            builder.recovery(new RecoveryPolicy(initial, max, wait));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("POSTAGE_RECOVERY_DELAY_MS, POSTAGE_RECOVERY_MAX_DELAY_MS and "
+                    + "POSTAGE_RECOVERY_WAIT_MS do not fit together: " + e.getMessage());
+        }
+    }
+
+    private static Duration millis(Map<String, String> environment, String name, Duration otherwise) {
+        Optional<String> value = variable(environment, name);
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Duration.ofMillis(Long.parseLong(value.get().trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(name + " must be a number of milliseconds, not \"" + value.get() + "\"");
+        }
     }
 
     private static Optional<String> variable(Map<String, String> environment, String name) {
@@ -203,6 +240,11 @@ public final class PostageConfig {
         return debugMode;
     }
 
+    /** @return how a lost connection is reopened, and how long operations wait for it */
+    public RecoveryPolicy recovery() {
+        return recovery;
+    }
+
     /**
      * @return where this configuration points, safe to log: the URI without its password, or
      *     {@code amqp://user@host:port/vhost}
@@ -219,7 +261,8 @@ public final class PostageConfig {
         return new Builder()
                 .host(host).port(port).vhost(vhost).user(user).password(password)
                 .transport(transport).codec(codec).debugMode(debugMode)
-                .uriOrNone(uri);
+                .uriOrNone(uri)
+                .recovery(recovery);
     }
 
     @Override
@@ -227,18 +270,19 @@ public final class PostageConfig {
         return this == other || other instanceof PostageConfig that
                 && host.equals(that.host) && port == that.port && vhost.equals(that.vhost)
                 && user.equals(that.user) && password.equals(that.password) && Objects.equals(uri, that.uri)
-                && transport.equals(that.transport) && codec.equals(that.codec) && debugMode == that.debugMode;
+                && transport.equals(that.transport) && codec.equals(that.codec) && debugMode == that.debugMode
+                && recovery.equals(that.recovery);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, vhost, user, password, uri, transport, codec, debugMode);
+        return Objects.hash(host, port, vhost, user, password, uri, transport, codec, debugMode, recovery);
     }
 
     @Override
     public String toString() {
         return "PostageConfig[endpoint=" + endpoint() + ", password=****, transport=" + transport
-                + ", codec=" + codec + ", debugMode=" + debugMode + "]";
+                + ", codec=" + codec + ", debugMode=" + debugMode + ", recovery=" + recovery + "]";
     }
 
     /** Builds a {@link PostageConfig}; starts from the defaults. */
@@ -252,6 +296,8 @@ public final class PostageConfig {
         private String transport = DEFAULT_TRANSPORT;
         private String codec = DEFAULT_CODEC;
         private boolean debugMode;
+        // Recovery settings.
+        private RecoveryPolicy recovery = RecoveryPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -355,6 +401,16 @@ public final class PostageConfig {
          */
         public Builder debugMode(boolean debugMode) {
             this.debugMode = debugMode;
+            return this;
+        }
+
+        // Recovery settings.
+        /**
+         * @param recovery how a lost connection is reopened, and how long operations wait for it
+         * @return this builder
+         */
+        public Builder recovery(RecoveryPolicy recovery) {
+            this.recovery = Objects.requireNonNull(recovery, "recovery");
             return this;
         }
 

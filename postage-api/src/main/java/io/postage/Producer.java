@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -303,6 +304,23 @@ public final class Producer implements AutoCloseable {
      */
     public <T> T api(Class<T> apiInterface) {
         return TypedApi.create(apiInterface, ApiTarget.of(this));
+    }
+
+    /**
+     * @return the state of the connection: {@link ConnectionState#RECOVERING} while a lost connection is
+     *     reopened (publishes wait for it, see {@link RecoveryPolicy}), {@link ConnectionState#CLOSED} once closed
+     */
+    public ConnectionState state() {
+        return transport.state();
+    }
+
+    /**
+     * Adds a listener of the connection's state changes.
+     *
+     * @param listener told each later change, on the transport's thread; it should return quickly
+     */
+    public void onStateChange(Consumer<ConnectionState> listener) {
+        transport.onStateChange(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Fails the calls still waiting, then closes the connection; idempotent. */

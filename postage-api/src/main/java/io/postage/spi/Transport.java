@@ -1,7 +1,9 @@
 package io.postage.spi;
 
+import io.postage.ConnectionState;
 import io.postage.Exchange;
 import io.postage.QueueSpec;
+import java.util.function.Consumer;
 
 /**
  * One connection to a broker, as Postage needs it: declare topology, publish, consume with manual
@@ -18,6 +20,9 @@ import io.postage.QueueSpec;
  *     a delivery not settled when its subscription closes goes back to the queue.</li>
  * <li>Failures are {@link io.postage.TransportException}s whose message names the operation, the
  *     exchange or queue, and the broker's reason; credentials never appear in them.</li>
+ * <li>A lost connection is reopened with the {@link io.postage.RecoveryPolicy} of the configuration,
+ *     with everything declared, bound and consumed on it; meanwhile {@link #state()} is
+ *     {@link ConnectionState#RECOVERING} (see {@link ConnectionStates}).</li>
  * </ul>
  */
 public interface Transport extends AutoCloseable {
@@ -91,6 +96,23 @@ public interface Transport extends AutoCloseable {
      * @param reply the encoded reply; its properties should carry the request's correlation id
      */
     void reply(String replyTo, OutgoingMessage reply);
+
+    /**
+     * @return the connection's state; {@link ConnectionState#CLOSED} once closed. A transport that cannot
+     *     tell keeps this default, {@link ConnectionState#CONNECTED}
+     */
+    default ConnectionState state() {
+        return ConnectionState.CONNECTED;
+    }
+
+    /**
+     * Adds a listener of the connection's state changes.
+     *
+     * @param listener told each later change, on the transport's thread; it should return quickly. A
+     *     transport that cannot tell (this default) never calls it
+     */
+    default void onStateChange(Consumer<ConnectionState> listener) {
+    }
 
     /** Closes the connection; idempotent. Subscriptions and reply channels close with it. */
     @Override

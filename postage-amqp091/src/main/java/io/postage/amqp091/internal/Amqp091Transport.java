@@ -1,6 +1,7 @@
 package io.postage.amqp091.internal;
 
 import com.rabbitmq.client.AMQP;
+import io.postage.ConnectionState;
 import io.postage.Exchange;
 import io.postage.PostageConfig;
 import io.postage.QueueSpec;
@@ -12,6 +13,7 @@ import io.postage.spi.Transport;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -135,6 +137,16 @@ final class Amqp091Transport implements Transport {
             broker.publish(exchange, routingKey, properties, message.body());
             return null;
         });
+    }
+
+    @Override
+    public ConnectionState state() {
+        return broker.states().state();
+    }
+
+    @Override
+    public void onStateChange(Consumer<ConnectionState> listener) {
+        broker.states().add(listener);
     }
 
     /** Closes the connection and, with it, every subscription and reply channel; idempotent. */

@@ -35,6 +35,6 @@ public final class Amqp091TransportProvider implements TransportProvider {
      */
     @Override
     public Transport connect(PostageConfig config, String connectionName) {
-        return Amqp091Transport.connect(ConnectionOpener.standard(), config, connectionName);
+        return Amqp091Transport.connect(new ConnectionOpener(), config, connectionName);
     }
 }

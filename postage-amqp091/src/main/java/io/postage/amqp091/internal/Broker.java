@@ -8,6 +8,7 @@ import com.rabbitmq.client.impl.recovery.AutorecoveringConnection;
 import com.rabbitmq.client.impl.recovery.QueueRecoveryListener;
 import io.postage.PostageConfig;
 import io.postage.TransportException;
+import io.postage.spi.ConnectionStates;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -30,8 +31,6 @@ final class Broker {
     /** How many channels publish at once; more publishers wait their turn. */
     private static final int PUBLISHING_CHANNELS = 8;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
-    /** How long an operation waits for a lost connection to recover before it fails. */
-    static final Duration RECOVERY_WAIT = Duration.ofSeconds(10);
     private static final int BASIC_CLASS = 60;
     private static final int BASIC_PUBLISH = 40;
 
@@ -53,15 +52,18 @@ final class Broker {
     private final BrokerDialect dialect;
     private final Rejections rejections;
     private final RecoveryGate recovery;
+    /** How long an operation waits for a lost connection to recover before it fails. */
+    private final Duration recoveryWait;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Broker(Connection connection, ExecutorService consumerThreads) {
+    private Broker(Connection connection, ExecutorService consumerThreads, Duration recoveryWait) {
         this.connection = connection;
         this.consumerThreads = consumerThreads;
         this.publishers = new ChannelPool(connection, PUBLISHING_CHANNELS, this::publishingChannelClosed);
         this.dialect = BrokerDialect.detect(connection.getServerProperties());
         this.rejections = new Rejections(dialect);
         this.recovery = RecoveryGate.on(connection);
+        this.recoveryWait = recoveryWait;
     }
 
     /**
@@ -77,7 +79,8 @@ final class Broker {
         ExecutorService consumerThreads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("postage-amqp091-consumer-", 0).factory());
         try {
-            return new Broker(opener.open(config, connectionName, consumerThreads), consumerThreads);
+            return new Broker(opener.open(config, connectionName, consumerThreads), consumerThreads,
+                    config.recovery().operationWait());
         } catch (RuntimeException e) {
             consumerThreads.shutdown();
             throw e;
@@ -96,7 +99,7 @@ final class Broker {
 
     /**
      * Runs a broker operation, once the connection is open: while automatic recovery reopens it, the
-     * operation waits up to {@link #RECOVERY_WAIT}, then fails with the reason the connection was lost.
+     * operation waits up to the {@link io.postage.RecoveryPolicy#operationWait()}, then fails with the reason the connection was lost.
      *
      * @param operation what the operation is, for the failure's message: {@code Cannot declare queue 'q'}
      * @param call the operation
@@ -122,7 +125,7 @@ final class Broker {
         if (closed.get()) {
             throw new TransportException(operation.get() + ": the transport is closed");
         }
-        recovery.awaitOpen(RECOVERY_WAIT);
+        recovery.awaitOpen(recoveryWait);
         try {
             return call.call();
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -212,6 +215,11 @@ final class Broker {
         if (connection instanceof AutorecoveringConnection recovering) {
             recovering.removeQueueRecoveryListener(listener);
         }
+    }
+
+    /** @return the connection's state and the listeners of its changes */
+    ConnectionStates states() {
+        return recovery.states();
     }
 
     /** @return what the broker does differently */

@@ -8,6 +8,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.postage.ConfigurationException;
 import io.postage.ConnectionException;
 import io.postage.PostageConfig;
+import io.postage.RecoveryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -25,9 +26,9 @@ import javax.net.ssl.SSLException;
 /**
  * Opens the connection a {@link PostageConfig} describes: the URI when there is one, else host, port,
  * vhost and credentials; {@code amqps} with the JVM's default trust store and host name verification.
- * Automatic connection and topology recovery are on; the first attempt to reconnect comes after
- * {@link #FIRST_RECOVERY_DELAY} (Qpid Broker-J closes the connection for a mere refused declaration),
- * the next ones at the recovery interval. A failure becomes one {@link ConnectionException}
+ * Automatic connection and topology recovery are on, the pauses between attempts to reconnect those of
+ * the configuration's {@link io.postage.RecoveryPolicy}: they start short (Qpid Broker-J closes the
+ * connection for a mere refused declaration) and grow exponentially up to a cap. A failure becomes one {@link ConnectionException}
  * whose message names the endpoint (without the password) and the reason.
  */
 final class ConnectionOpener {
@@ -36,25 +37,11 @@ final class ConnectionOpener {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** The heartbeat asked of the broker. */
     static final Duration HEARTBEAT = Duration.ofSeconds(30);
-    /**
-     * The pause before the first attempt to reconnect: a margin for the broker to finish closing the old
-     * connection and delete its exclusive queues, which recovery declares again (a queue the old
-     * connection still held would make Qpid Broker-J close the new one too).
-     */
-    static final Duration FIRST_RECOVERY_DELAY = Duration.ofMillis(100);
     /** How long a channel operation (a declaration, a close) waits for the broker's answer. */
     static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Duration recoveryInterval;
-
-    /** @param recoveryInterval the pause between two attempts to reconnect after a connection loss */
-    ConnectionOpener(Duration recoveryInterval) {
-        this.recoveryInterval = recoveryInterval;
-    }
-
-    /** @return an opener that retries a lost connection every 5 seconds, the client's default */
-    static ConnectionOpener standard() {
-        return new ConnectionOpener(Duration.ofSeconds(5));
+    /** An opener for any configuration. */
+    ConnectionOpener() {
     }
 
     /**
@@ -88,9 +75,11 @@ final class ConnectionOpener {
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
-        long interval = recoveryInterval.toMillis();
-        factory.setRecoveryDelayHandler(attempt -> attempt == 0 ? Math.min(FIRST_RECOVERY_DELAY.toMillis(), interval)
-                : interval);
+        // The first pause is a margin for the broker to finish closing the old connection and delete its
+        // exclusive queues, which recovery declares again (a queue the old connection still held would make
+        // Qpid Broker-J close the new one too).
+        RecoveryPolicy recovery = config.recovery();
+        factory.setRecoveryDelayHandler(attempt -> recovery.delayBefore(attempt).toMillis());
         factory.setConnectionTimeout(millis(CONNECT_TIMEOUT));
         factory.setHandshakeTimeout(millis(CONNECT_TIMEOUT));
         factory.setRequestedHeartbeat((int) HEARTBEAT.toSeconds());

@@ -4,13 +4,17 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.postage.ConnectionState;
+import io.postage.spi.ConnectionStates;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Holds operations back while automatic recovery reopens a lost connection and declares its topology
- * again, so that they run on the recovered connection rather than fail. Qpid Broker-J closes the whole
+ * again, so that they run on the recovered connection rather than fail; and tracks the connection's
+ * {@link ConnectionState}: {@code RECOVERING} from the loss until the client reports its recovery
+ * complete (connection, channels, topology, consumers), {@code CLOSED} once stopped. Qpid Broker-J closes the whole
  * connection for several errors (a refused declaration, a consumer on another connection's exclusive
  * queue): the operations that follow such an error wait here, a bounded time.
  */
@@ -22,6 +26,7 @@ final class RecoveryGate implements RecoveryListener {
     private final Condition changed = lock.newCondition();
     private volatile boolean recovering;
     private volatile boolean stopped;
+    private final ConnectionStates states = new ConnectionStates();
 
     private RecoveryGate(Connection connection) {
         this.connection = connection;
@@ -73,25 +78,34 @@ final class RecoveryGate implements RecoveryListener {
         return !recovering && connection.isOpen();
     }
 
+    /** @return the connection's state and the listeners of its changes */
+    ConnectionStates states() {
+        return states;
+    }
+
     /** Releases every waiting operation for good: the transport is closing. */
     void stop() {
         signal(() -> stopped = true);
+        states.change(ConnectionState.CLOSED);
     }
 
     private void lost(ShutdownSignalException cause) {
         if (!cause.isInitiatedByApplication()) {
             signal(() -> recovering = true);
+            states.change(ConnectionState.RECOVERING);
         }
     }
 
     @Override
     public void handleRecoveryStarted(Recoverable recoverable) {
         signal(() -> recovering = true);
+        states.change(ConnectionState.RECOVERING);
     }
 
     @Override
     public void handleRecovery(Recoverable recoverable) {
         signal(() -> recovering = false);
+        states.change(ConnectionState.CONNECTED);
     }
 
     private void signal(Runnable change) {

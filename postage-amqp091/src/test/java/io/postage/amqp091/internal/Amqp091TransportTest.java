@@ -11,6 +11,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.postage.ConfigurationException;
 import io.postage.ConnectionException;
+import io.postage.ConnectionState;
 import io.postage.Exchange;
 import io.postage.ExchangeType;
 import io.postage.PostageConfig;
@@ -28,7 +29,9 @@ import io.postage.testkit.kit.Inbox;
 import io.postage.testkit.kit.TransportFixture;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -230,7 +233,7 @@ class Amqp091TransportTest {
             PostageConfig throughProxy = PostageConfig.builder()
                     .uri(uri.getScheme() + "://" + userInfo + "127.0.0.1:" + proxy.port() + uri.getRawPath()).build();
             Transport recovering = fixture.closeLater(Amqp091Transport.connect(
-                    new ConnectionOpener(Duration.ofMillis(200)), throughProxy, "recovering"));
+                    new ConnectionOpener(), throughProxy, "recovering"));
             Exchange exchange = Exchange.of(fixture.unique("recovered"), ExchangeType.DIRECT).withDurable(false)
                     .withAutoDelete(true);
             recovering.declareExchange(exchange);
@@ -246,6 +249,9 @@ class Amqp091TransportTest {
             Inbox replies = new Inbox();
             ReplyChannel replyChannel = recovering.openReplyChannel(ReplyChannel.Kind.PRIVATE, replies);
             String replyQueue = replyChannel.replyTo();
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            recovering.onStateChange(states::add);
+            assertThat(recovering.state()).isEqualTo(ConnectionState.CONNECTED);
 
             // The exclusive queues go with the connection, the auto-deleted exchange with them.
             proxy.dropConnections();
@@ -255,6 +261,11 @@ class Amqp091TransportTest {
             assertThat(replyChannel.replyTo()).isNotEqualTo(replyQueue);
             recovering.reply(replyChannel.replyTo(), command("reply after recovery"));
             assertThat(textOf(replies.next())).isEqualTo("reply after recovery");
+            assertThat(states).startsWith(ConnectionState.RECOVERING).endsWith(ConnectionState.CONNECTED);
+            assertThat(recovering.state()).isEqualTo(ConnectionState.CONNECTED);
+            recovering.close();
+            assertThat(states).endsWith(ConnectionState.CLOSED);
+            assertThat(recovering.state()).isEqualTo(ConnectionState.CLOSED);
         }
     }
 
