@@ -30,6 +30,7 @@ final class DeliveryProcessor {
 
     /**
      * @param delivery the delivery; settled when this returns or throws
+     * @throws TransportException if settling fails (the connection was lost: the broker redelivers it)
      * @throws ExitScheduler after acking, when a handler asked the scheduler to exit
      * @throws AckAndRestart after acking, when a handler asked for a restart
      */
@@ -48,17 +49,20 @@ final class DeliveryProcessor {
             } else {
                 runMessageHandlers(message, delivery);
             }
-            delivery.ack();
         } catch (ExitScheduler | AckAndRestart signal) {
             delivery.ack();
             throw signal;
         } catch (RejectMessage e) {
             reject(delivery, "a handler rejected it: " + e.getMessage());
+            return;
         } catch (Exception e) {
             LOG.log(Level.ERROR, "Unmanaged exception in " + processor + " handling " + message
                     + "; the message is rejected without requeue", e);
             delivery.reject(false);
+            return;
         }
+        // Outside the handlers' try: a failed ack (a lost connection) is not the handlers' failure.
+        delivery.ack();
     }
 
     private void runMessageHandlers(Message message, Delivery delivery) throws Exception {

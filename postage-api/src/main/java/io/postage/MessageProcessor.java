@@ -171,6 +171,9 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             } catch (AckAndRestart e) {
                 LOG.log(Level.INFO, "{0} restarts: {1}", this, e.getMessage());
                 restart();
+            } catch (TransportException e) {
+                // The connection was lost under the delivery: the broker redelivers it once recovered.
+                LOG.log(Level.WARNING, "{0} could not settle a delivery: {1}", this, e.getMessage());
             }
         }
         return isClosed() ? Step.DONE : Step.CONTINUE;

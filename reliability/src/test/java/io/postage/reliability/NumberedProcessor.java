@@ -1,0 +1,82 @@
+package io.postage.reliability;
+
+import io.postage.DeliveryInfo;
+import io.postage.Eqk;
+import io.postage.Fingerprint;
+import io.postage.Message;
+import io.postage.MessageHandler;
+import io.postage.MessageProcessor;
+import io.postage.ProcessorSettings;
+import io.postage.RpcHandler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Consumes {@code numbered} commands ({@code {"n": 17}}) with manual acks (after the handler) and counts
+ * what arrives: each number, the duplicates, the duplicates without the redelivered flag, and when the
+ * last delivery came. Answers the {@code ping} RPC with {@code pong}.
+ */
+final class NumberedProcessor extends MessageProcessor {
+    private final Map<Integer, Boolean> received = new ConcurrentHashMap<>();
+    private final AtomicInteger deliveries = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger duplicatesWithoutRedelivered = new AtomicInteger();
+    private final AtomicLong lastDeliveryNanos = new AtomicLong();
+
+    NumberedProcessor(Fingerprint fingerprint, Eqk eqk, ProcessorSettings settings) {
+        super(fingerprint, eqk, settings);
+    }
+
+    @MessageHandler(name = "numbered")
+    void numbered(Map<String, Object> content, DeliveryInfo info) {
+        int number = ((Number) ((Map<?, ?>) content.get("parameters")).get("n")).intValue();
+        deliveries.incrementAndGet();
+        if (received.putIfAbsent(number, Boolean.TRUE) != null) {
+            duplicates.incrementAndGet();
+            if (!info.redelivered()) {
+                duplicatesWithoutRedelivered.incrementAndGet();
+            }
+        }
+        lastDeliveryNanos.set(System.nanoTime());
+    }
+
+    @RpcHandler(name = "ping")
+    Message ping() {
+        return Message.result("pong");
+    }
+
+    /** @return how many different numbers arrived */
+    int distinct() {
+        return received.size();
+    }
+
+    /** @return how many deliveries arrived, duplicates included */
+    int deliveries() {
+        return deliveries.get();
+    }
+
+    /** @return how many deliveries repeated a number */
+    int duplicates() {
+        return duplicates.get();
+    }
+
+    /** @return how many deliveries repeated a number without the broker's redelivered flag */
+    int duplicatesWithoutRedelivered() {
+        return duplicatesWithoutRedelivered.get();
+    }
+
+    /**
+     * @param number a number sent
+     * @return whether it arrived
+     */
+    boolean got(int number) {
+        return received.containsKey(number);
+    }
+
+    /** @return {@link System#nanoTime()} of the last delivery, 0 before the first */
+    long lastDeliveryNanos() {
+        return lastDeliveryNanos.get();
+    }
+}

@@ -1,0 +1,105 @@
+package io.postage.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.postage.testkit.junit.BrokerInfo;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The RabbitMQ node a test restarts, driven with {@code rabbitmqctl}. Its name comes from
+ * {@code POSTAGE_TEST_RABBITMQ_NODE} (default {@code rabbit@localhost}, the CI node). Before it disturbs
+ * anything it checks that the node listens on the port the test's broker URI names, so that a test
+ * pointed at a private node never stops the shared one.
+ */
+final class RabbitNode {
+    /** The variable that names the node. */
+    static final String NODE_VARIABLE = "POSTAGE_TEST_RABBITMQ_NODE";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String node;
+
+    private RabbitNode(String node) {
+        this.node = node;
+    }
+
+    /**
+     * @param broker the broker the test uses
+     * @return its node; the test is skipped (or, with {@code POSTAGE_TEST_REQUIRE=rabbitmq}, fails) if the
+     *     broker is not RabbitMQ or {@code rabbitmqctl} cannot drive it
+     */
+    static RabbitNode of(BrokerInfo broker) {
+        boolean required = "rabbitmq".equalsIgnoreCase(Objects.requireNonNullElse(System.getenv("POSTAGE_TEST_REQUIRE"), ""));
+        String name = Objects.requireNonNullElse(System.getenv(NODE_VARIABLE), "rabbit@localhost");
+        RabbitNode node = new RabbitNode(name);
+        String problem = !broker.isRabbitMq() ? "the broker is " + broker.product() + ", not RabbitMQ"
+                : node.cannotDrive(URI.create(broker.uri091()));
+        if (required) {
+            assertThat(problem).as("driving RabbitMQ node %s (set %s)", name, NODE_VARIABLE).isEmpty();
+        }
+        Assumptions.assumeTrue(problem.isEmpty(), () -> "Restart tests need a RabbitMQ node rabbitmqctl can drive: " + problem);
+        return node;
+    }
+
+    private String cannotDrive(URI uri) {
+        int port = uri.getPort() == -1 ? 5672 : uri.getPort();
+        try {
+            String status = run("status");
+            return status.contains("port: " + port + ",") ? ""
+                    : "node " + node + " does not listen on port " + port + " (set " + NODE_VARIABLE + ")";
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Stops the RabbitMQ application (the Erlang node stays up): every connection is closed, nothing listens. */
+    void stopApp() {
+        run("stop_app");
+    }
+
+    /** Starts the RabbitMQ application again and waits until it accepts connections. */
+    void startApp() {
+        run("start_app");
+        run("await_startup");
+    }
+
+    /** Closes every client connection of the node. */
+    void closeAllConnections() {
+        run("close_all_connections", "postage reliability test");
+    }
+
+    private String run(String... command) {
+        List<String> line = new ArrayList<>(List.of("rabbitmqctl", "-q", "-n", node));
+        line.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", line) + " did not finish within " + COMMAND_TIMEOUT);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", line) + " failed (" + process.exitValue() + "): "
+                        + output.strip());
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run rabbitmqctl: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + String.join(" ", line), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return node;
+    }
+}
