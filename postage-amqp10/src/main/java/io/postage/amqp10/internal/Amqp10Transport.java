@@ -1,8 +1,10 @@
 package io.postage.amqp10.internal;
 
+import io.postage.ConnectionState;
 import io.postage.Exchange;
 import io.postage.QueueSpec;
 import io.postage.TransportException;
+import io.postage.spi.ConnectionStates;
 import io.postage.spi.DeliveryHandler;
 import io.postage.spi.OutgoingMessage;
 import io.postage.spi.ReplyChannel;
@@ -18,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The AMQP 1.0 {@link Transport}: one Qpid JMS connection. Publishes borrow a session from a
@@ -35,13 +38,16 @@ final class Amqp10Transport implements Transport {
     private final Publisher publisher;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConnectionStates states;
 
     /**
      * @param connection the started connection
      * @param prefetchPolicy the connection's prefetch policy
      * @param dialect the broker's dialect; the transport closes it
+     * @param states the connection's state, which the connection's listener keeps up to date
      */
-    Amqp10Transport(Connection connection, SessionPrefetch prefetchPolicy, Dialect dialect) {
+    Amqp10Transport(Connection connection, SessionPrefetch prefetchPolicy, Dialect dialect, ConnectionStates states) {
+        this.states = states;
         this.connection = connection;
         this.consuming = new Consuming(connection, prefetchPolicy, dialect, new RecentReleases());
         this.dialect = dialect;
@@ -146,12 +152,23 @@ final class Amqp10Transport implements Transport {
         return resource;
     }
 
+    @Override
+    public ConnectionState state() {
+        return states.state();
+    }
+
+    @Override
+    public void onStateChange(Consumer<ConnectionState> listener) {
+        states.add(listener);
+    }
+
     /** Closes subscriptions, reply channels, the dialect (deleting private queues) and the connection; idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        states.change(ConnectionState.CLOSED);
         List.copyOf(open).forEach(Amqp10Transport::closeQuietly);
         publisher.close();
         closeQuietly(dialect);

@@ -1,12 +1,14 @@
 package io.postage.amqp10.internal;
 
 import io.postage.PostageConfig;
+import io.postage.spi.ConnectionStates;
 import io.postage.spi.Transport;
 import io.postage.spi.TransportProvider;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import org.apache.qpid.jms.JmsConnection;
 
 /**
  * The AMQP 1.0 transport, id {@value #ID}: one Qpid JMS connection per {@link Transport}, and the dialect
@@ -53,7 +55,11 @@ public final class Amqp10TransportProvider implements TransportProvider {
         SessionPrefetch prefetch = new SessionPrefetch();
         ConnectionOpener.Opened opened = ConnectionOpener.open(endpoint, connectionName, configured, prefetch);
         Connection connection = opened.connection();
+        ConnectionStates states = new ConnectionStates();
         try {
+            if (connection instanceof JmsConnection jms) {
+                jms.addConnectionListener(new ConnectionWatch(states, endpoint.display()));
+            }
             connection.setExceptionListener(failure -> LOG.log(Level.WARNING, "The AMQP 1.0 connection to {0} failed: {1}",
                     endpoint.display(), JmsErrors.reason(failure)));
             DialectKind kind = configured.orElseGet(() -> DialectKind.ofProduct(opened.product()));
@@ -68,7 +74,7 @@ public final class Amqp10TransportProvider implements TransportProvider {
                 case GENERIC -> new GenericDialect(opened.product());
             };
             LOG.log(Level.DEBUG, "Connected to {0} ({1}, {2} dialect)", endpoint.display(), opened.properties(), dialect.name());
-            return new Amqp10Transport(connection, prefetch, dialect);
+            return new Amqp10Transport(connection, prefetch, dialect, states);
         } catch (JMSException | RuntimeException e) {
             ConnectionOpener.closeQuietly(connection);
             throw e instanceof JMSException jms ? JmsErrors.failure("Cannot connect to " + endpoint.display(), jms)

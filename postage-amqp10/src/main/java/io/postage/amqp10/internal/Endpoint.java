@@ -2,6 +2,7 @@ package io.postage.amqp10.internal;
 
 import io.postage.ConfigurationException;
 import io.postage.PostageConfig;
+import io.postage.RecoveryPolicy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * <li>{@value #DIALECT}{@code =rabbitmq|qpid-broker-j|generic}: the broker, instead of detecting it;</li>
  * <li>{@value #MANAGEMENT}{@code =http[s]://host:port}: RabbitMQ's management API (default
  *     {@code http://<host>:15672}, {@code https://<host>:15671} for {@code amqps});</li>
- * <li>{@value #FAILOVER}{@code =host2:port,host3:port}: more brokers to fail over to, tried in order;</li>
+ * <li>{@value #FAILOVER}{@code =host2:port,host3:port}: more brokers to fail over to, tried in order; with
+ *     failover, a lost connection is reopened with the configuration's {@link RecoveryPolicy} (its delays, and
+ *     its operation wait as the bound of a send);</li>
  * <li>anything else ({@code jms.*}, {@code amqp.*}, {@code transport.*}, {@code failover.*}) goes to Qpid JMS
  *     as it is and wins over Postage's defaults.</li>
  * </ul>
@@ -34,9 +37,10 @@ import java.util.Optional;
  * @param management the management API named by {@value #MANAGEMENT}, if any
  * @param options Qpid JMS options given in the URI, raw (still URL-encoded)
  * @param display where this points, without the password, for messages
+ * @param recovery how failover reconnects
  */
 record Endpoint(List<String> hosts, boolean tls, String vhost, String user, String password, Optional<String> dialect,
-        Optional<URI> management, Map<String, String> options, String display) {
+        Optional<URI> management, Map<String, String> options, String display, RecoveryPolicy recovery) {
 
     /** The URI option that names the broker. */
     static final String DIALECT = "postage.dialect";
@@ -56,7 +60,7 @@ record Endpoint(List<String> hosts, boolean tls, String vhost, String user, Stri
         Optional<URI> uri = config.uri();
         if (uri.isEmpty()) {
             return new Endpoint(List.of(config.host() + ":" + config.port()), false, config.vhost(), config.user(),
-                    config.password(), Optional.empty(), Optional.empty(), Map.of(), config.endpoint());
+                    config.password(), Optional.empty(), Optional.empty(), Map.of(), config.endpoint(), config.recovery());
         }
         URI given = uri.get();
         boolean tls = given.getScheme().toLowerCase(Locale.ROOT).equals("amqps");
@@ -83,7 +87,7 @@ record Endpoint(List<String> hosts, boolean tls, String vhost, String user, Stri
         Optional<URI> management = Optional.ofNullable(options.remove(MANAGEMENT)).map(Endpoint::decode)
                 .map(Endpoint::managementUri);
         return new Endpoint(List.copyOf(hosts), tls, vhost(given.getRawPath()), user, password, dialect, management,
-                Map.copyOf(options), config.endpoint());
+                Map.copyOf(options), config.endpoint(), config.recovery());
     }
 
     private static String vhost(String rawPath) {
@@ -154,6 +158,13 @@ record Endpoint(List<String> hosts, boolean tls, String vhost, String user, Stri
             return scheme + hosts.get(0) + "?" + join(jms);
         }
         jms.putIfAbsent("failover.startupMaxReconnectAttempts", Integer.toString(hosts.size()));
+        jms.putIfAbsent("failover.initialReconnectDelay", Long.toString(recovery.initialDelay().toMillis()));
+        jms.putIfAbsent("failover.reconnectDelay", Long.toString(recovery.initialDelay().toMillis()));
+        jms.putIfAbsent("failover.maxReconnectDelay", Long.toString(recovery.maxDelay().toMillis()));
+        jms.putIfAbsent("failover.useReconnectBackOff", "true");
+        jms.putIfAbsent("failover.reconnectBackOffMultiplier", "2");
+        // Without a bound, a send waits for the connection to come back for ever.
+        jms.putIfAbsent("jms.sendTimeout", Long.toString(recovery.operationWait().toMillis()));
         perBroker.forEach((name, value) -> jms.put("failover.nested." + name, value));
         return "failover:(" + String.join(",", hosts.stream().map(host -> scheme + host).toList()) + ")?" + join(jms);
     }

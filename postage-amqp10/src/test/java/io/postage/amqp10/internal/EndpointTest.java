@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.postage.ConfigurationException;
 import io.postage.PostageConfig;
+import io.postage.RecoveryPolicy;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,17 @@ class EndpointTest {
                 .startsWith("failover:(amqps://h1:5671,amqps://h2:5672,amqps://h3:5671)?")
                 .contains("failover.maxReconnectAttempts=20", "failover.startupMaxReconnectAttempts=3",
                         "failover.nested.amqp.vhost=v", "jms.requestTimeout=5000");
+    }
+
+    @Test
+    void failoverReconnectsWithTheRecoveryPolicysExponentialBackoffUnlessTheUriSaysOtherwise() {
+        PostageConfig config = PostageConfig.builder().uri("amqp://h1/?postage.failover=h2&failover.maxReconnectDelay=777")
+                .recovery(new RecoveryPolicy(Duration.ofMillis(50), Duration.ofSeconds(3), Duration.ofSeconds(7))).build();
+        assertThat(Endpoint.of(config).qpidUri(Optional.empty()))
+                .contains("failover.initialReconnectDelay=50", "failover.reconnectDelay=50", "failover.useReconnectBackOff=true",
+                        "failover.reconnectBackOffMultiplier=2", "jms.sendTimeout=7000", "failover.maxReconnectDelay=777")
+                .doesNotContain("failover.maxReconnectDelay=3000");
+        assertThat(of("amqp://h1/").qpidUri(Optional.empty())).doesNotContain("failover.", "jms.sendTimeout");
     }
 
     @Test
