@@ -9,6 +9,7 @@ import io.postage.MessageProcessor;
 import io.postage.ProcessorSettings;
 import io.postage.RpcHandler;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,7 @@ final class NumberedProcessor extends MessageProcessor {
     private final Map<Integer, Boolean> received = new ConcurrentHashMap<>();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
-    private final AtomicInteger duplicatesWithoutRedelivered = new AtomicInteger();
+    private final Set<Integer> duplicatedWithoutRedelivered = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastDeliveryNanos = new AtomicLong();
 
     NumberedProcessor(Fingerprint fingerprint, Eqk eqk, ProcessorSettings settings) {
@@ -36,7 +37,7 @@ final class NumberedProcessor extends MessageProcessor {
         if (received.putIfAbsent(number, Boolean.TRUE) != null) {
             duplicates.incrementAndGet();
             if (!info.redelivered()) {
-                duplicatesWithoutRedelivered.incrementAndGet();
+                duplicatedWithoutRedelivered.add(number);
             }
         }
         lastDeliveryNanos.set(System.nanoTime());
@@ -62,9 +63,9 @@ final class NumberedProcessor extends MessageProcessor {
         return duplicates.get();
     }
 
-    /** @return how many deliveries repeated a number without the broker's redelivered flag */
-    int duplicatesWithoutRedelivered() {
-        return duplicatesWithoutRedelivered.get();
+    /** @return the numbers that arrived again without the broker's redelivered flag */
+    Set<Integer> duplicatedWithoutRedelivered() {
+        return Set.copyOf(duplicatedWithoutRedelivered);
     }
 
     /**
