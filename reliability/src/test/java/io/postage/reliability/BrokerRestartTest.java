@@ -14,6 +14,7 @@ import io.postage.PostageConfig;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.QueueSpec;
+import io.postage.Route;
 import io.postage.RpcOptions;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,8 @@ class BrokerRestartTest {
     /** The producer's pace: the disruption must fall in the middle of the sending, not after it. */
     private static final Duration PER_MESSAGE = Duration.ofNanos(400_000);
     private static final Duration DOWN_TIME = Duration.ofSeconds(3);
+    private static final Duration RPC_TIMEOUT = Duration.ofSeconds(5);
+    private static final int RPC_RETRIES = 2;
     private static final Duration DRAIN = Duration.ofSeconds(30);
     /** How long without a delivery means that nothing more is coming. */
     private static final Duration QUIET = Duration.ofSeconds(2);
@@ -97,8 +102,9 @@ class BrokerRestartTest {
                         .config(config).eks(exchange, "numbered").confirm(true).confirmTimeout(Duration.ofSeconds(10))
                         .build()) {
             processor.queueBind(exchange, pings, "ping");
-            assertThat(producer.rpc("ping", Map.of(), RpcOptions.defaults().withTimeout(Duration.ofSeconds(5))
-                    .withMaxRetry(0)).isSuccess()).as("ping before").isTrue();
+            RpcOptions toPings = RpcOptions.defaults().withRoute(Route.key("ping")).withTimeout(RPC_TIMEOUT)
+                    .withMaxRetry(RPC_RETRIES);
+            assertThat(producer.rpc("ping", Map.of(), toPings).isSuccess()).as("ping before").isTrue();
             List<ConnectionState> producerStates = new CopyOnWriteArrayList<>();
             producer.onStateChange(producerStates::add);
 
@@ -107,6 +113,7 @@ class BrokerRestartTest {
             while (sender.sent() < MESSAGES / 4 && sending.isAlive()) {
                 Thread.sleep(10);
             }
+            CompletableFuture<Message> rpcInFlight = producer.rpcAsync(Message.rpcCommand("slow-ping", Map.of()), toPings);
             long disrupted = System.nanoTime();
             disruption.apply();
             long back = System.nanoTime();
@@ -116,19 +123,21 @@ class BrokerRestartTest {
             double recoverySeconds = (processor.lastDeliveryNanos() - back) / 1e9;
             sending.join(DRAIN);
             awaitQuiet(processor);
-            Message pong = producer.rpc("ping", Map.of(), RpcOptions.defaults().withTimeout(Duration.ofSeconds(5))
-                    .withMaxRetry(2));
+            Message pong = producer.rpc("ping", Map.of(), toPings);
+            // Every attempt of the call in flight ends by its timeout at the latest: it never hangs.
+            Message inFlightResult = rpcInFlight.get(RPC_TIMEOUT.multipliedBy(RPC_RETRIES + 2L).toSeconds(),
+                    TimeUnit.SECONDS);
 
             List<Integer> lost = IntStream.range(0, MESSAGES).filter(n -> !processor.got(n)).boxed().toList();
             List<Integer> unexplainedDuplicates = processor.duplicatedWithoutRedelivered().stream()
                     .filter(n -> !sender.republished(n)).sorted().toList();
             System.out.printf(Locale.ROOT, "figures: restart test (%s, %s): sent=%d received=%d lost=%d duplicates=%d"
                     + " duplicatesWithoutRedelivered=%d (of republished messages: %d) failedPublishesRetried=%d"
-                    + " disruptionSeconds=%.1f recoverySeconds=%.2f processorStates=%s producerStates=%s%n", what,
+                    + " disruptionSeconds=%.1f recoverySeconds=%.2f rpcInFlight=%s processorStates=%s producerStates=%s%n", what,
                     broker.product(), MESSAGES, processor.deliveries(), lost.size(), processor.duplicates(),
                     processor.duplicatedWithoutRedelivered().size(),
                     processor.duplicatedWithoutRedelivered().size() - unexplainedDuplicates.size(), sender.failures(),
-                    (back - disrupted) / 1e9, recoverySeconds, processorStates, producerStates);
+                    (back - disrupted) / 1e9, recoverySeconds, inFlightResult.isSuccess() ? "reply" : "timeout", processorStates, producerStates);
 
             assertThat(sending.isAlive()).as("the sender finished").isFalse();
             assertThat(sender.confirmed()).as("confirmed publishes").isEqualTo(MESSAGES);
@@ -137,6 +146,8 @@ class BrokerRestartTest {
                     + " published once").isEmpty();
             assertThat(recoverySeconds).as("seconds until the processor consumed again").isBetween(0.0,
                     (double) RECOVERY_LIMIT_SECONDS);
+            assertThat(inFlightResult.isSuccess() || String.valueOf(inFlightResult.content().get("value")).contains("Timeout"))
+                    .as("the RPC call in flight got its reply or a timeout result: %s", inFlightResult).isTrue();
             assertThat(pong.isSuccess()).as("an RPC through the queue bound at run time, after the recovery").isTrue();
             assertThat(processorStates).as("the processor's states").contains(ConnectionState.RECOVERING)
                     .endsWith(ConnectionState.CONNECTED);

@@ -8,6 +8,7 @@ import io.postage.MessageHandler;
 import io.postage.MessageProcessor;
 import io.postage.ProcessorSettings;
 import io.postage.RpcHandler;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Consumes {@code numbered} commands ({@code {"n": 17}}) with manual acks (after the handler) and counts
  * what arrives: each number, the duplicates, the duplicates without the redelivered flag, and when the
- * last delivery came. Answers the {@code ping} RPC with {@code pong}.
+ * last delivery came. Answers the {@code ping} RPC with {@code pong}, and {@code slow-ping} too, half a second
+ * later.
  */
 final class NumberedProcessor extends MessageProcessor {
+    private static final Duration SLOW_PING = Duration.ofMillis(500);
     private final Map<Integer, Boolean> received = new ConcurrentHashMap<>();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
@@ -45,6 +48,12 @@ final class NumberedProcessor extends MessageProcessor {
 
     @RpcHandler(name = "ping")
     Message ping() {
+        return Message.result("pong");
+    }
+
+    @RpcHandler(name = "slow-ping")
+    Message slowPing() throws InterruptedException {
+        Thread.sleep(SLOW_PING);
         return Message.result("pong");
     }
 
