@@ -158,7 +158,12 @@ public final class RpcClient implements AutoCloseable {
                 sharedPending.remove(attempt.correlationId);
                 cancelTimeout(attempt);
                 discard(attempt.lease);
-                call.result.completeExceptionally(e);
+                if (call.attempts[0] > 1) {
+                    // A retry after a timeout (the connection may be recovering): the call ends as timed out.
+                    giveUp(call, "; sending it again failed: " + e.getMessage());
+                } else {
+                    call.result.completeExceptionally(e);
+                }
             }
         }
     }
@@ -220,8 +225,13 @@ public final class RpcClient implements AutoCloseable {
             send(call);
             return;
         }
+        giveUp(call, "");
+    }
+
+    /** Ends a call that got no reply: with a {@code TimeoutError} result, or failed if it should throw. */
+    private void giveUp(Call call, String why) {
         String text = "No reply to " + call.name + " on (" + call.exchange + ", " + call.key + ") within "
-                + call.timeout.toMillis() + " ms, after " + call.attempts[0] + " attempts";
+                + call.timeout.toMillis() + " ms, after " + call.attempts[0] + " attempts" + why;
         if (call.throwOnTimeout) {
             call.result.completeExceptionally(new RpcTimeoutException(text));
         } else {

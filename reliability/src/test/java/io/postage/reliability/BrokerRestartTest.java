@@ -19,6 +19,7 @@ import io.postage.RpcOptions;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
 import io.postage.testkit.kit.RunningProcessors;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -63,21 +64,53 @@ class BrokerRestartTest {
     @Timeout(150)
     void everyNumberArrivesAndConsumingResumesAfterTheBrokerRestarts(BrokerInfo broker) throws Exception {
         RabbitNode node = RabbitNode.of(broker);
-        run(broker, "stop_app/start_app", () -> {
-            try {
-                node.stopApp();
-                Thread.sleep(DOWN_TIME);
-            } finally {
-                node.startApp();
-            }
-        });
+        run(broker, broker.config(), "stop_app/start_app", () -> restart(node), Amqp.V091);
     }
 
     @Test
     @Timeout(150)
     void everyNumberArrivesAndConsumingResumesAfterTheBrokerClosesAllConnections(BrokerInfo broker) throws Exception {
         RabbitNode node = RabbitNode.of(broker);
-        run(broker, "close_all_connections", node::closeAllConnections);
+        run(broker, broker.config(), "close_all_connections", node::closeAllConnections, Amqp.V091);
+    }
+
+    @Test
+    @Timeout(150)
+    void overAmqp10WithFailoverEveryNumberArrivesAndConsumingResumesAfterTheBrokerRestarts(BrokerInfo broker)
+            throws Exception {
+        RabbitNode node = RabbitNode.of(broker);
+        run(broker, node.amqp10WithFailover(URI.create(broker.uri091())), "stop_app/start_app, AMQP 1.0",
+                () -> restart(node), Amqp.V10);
+    }
+
+    private static void restart(RabbitNode node) throws InterruptedException {
+        try {
+            node.stopApp();
+            Thread.sleep(DOWN_TIME);
+        } finally {
+            node.startApp();
+        }
+    }
+
+    /**
+     * The protocol, and what it cannot do yet (docs/BROKERS.md, open gaps): over AMQP 1.0 nothing declares
+     * again what a restart removed, so the queue bound at run time is durable there, and an RPC call after
+     * the restart is not answered yet; and RabbitMQ 3.10 does not tell a redelivery over AMQP 1.0, so the
+     * redelivered flag cannot be checked there. The figures show both.
+     */
+    private enum Amqp {
+        V091(false, true, true),
+        V10(true, false, false);
+
+        final boolean durablePings;
+        final boolean redeliveredFlag;
+        final boolean rpcAfterRestart;
+
+        Amqp(boolean durablePings, boolean redeliveredFlag, boolean rpcAfterRestart) {
+            this.durablePings = durablePings;
+            this.redeliveredFlag = redeliveredFlag;
+            this.rpcAfterRestart = rpcAfterRestart;
+        }
     }
 
     /** What disturbs the broker; returns once the broker is back. */
@@ -86,12 +119,12 @@ class BrokerRestartTest {
         void apply() throws InterruptedException;
     }
 
-    private static void run(BrokerInfo broker, String what, Disruption disruption) throws Exception {
-        PostageConfig config = broker.config();
+    private static void run(BrokerInfo broker, PostageConfig config, String what, Disruption disruption,
+            Amqp amqp) throws Exception {
         Exchange exchange = Exchange.direct(broker.unique("restart")).withDurable(true).withAutoDelete(false);
         QueueSpec numbers = new QueueSpec(broker.unique("restart-numbers"), true, false, false,
                 Map.of("x-queue-type", "quorum"));
-        QueueSpec pings = QueueSpec.named(broker.unique("restart-pings"));
+        QueueSpec pings = QueueSpec.named(broker.unique("restart-pings")).withDurable(amqp.durablePings);
         NumberedProcessor processor = new NumberedProcessor(Fingerprint.of("restart-consumer", "application"),
                 Eqk.builder().exchange(exchange).queue(numbers, "numbered").build(),
                 ProcessorSettings.of(config).withPrefetch(20));
@@ -113,11 +146,13 @@ class BrokerRestartTest {
             while (sender.sent() < MESSAGES / 4 && sending.isAlive()) {
                 Thread.sleep(10);
             }
-            CompletableFuture<Message> rpcInFlight = producer.rpcAsync(Message.rpcCommand("slow-ping", Map.of()), toPings);
+            CompletableFuture<Message> rpcInFlight = producer.rpcAsync(Message.rpcCommand("slow-ping", Map.of()),
+                    toPings);
             long disrupted = System.nanoTime();
             disruption.apply();
             long back = System.nanoTime();
-            while (processor.lastDeliveryNanos() <= back && System.nanoTime() - back < seconds(RECOVERY_LIMIT_SECONDS * 2)) {
+            while (processor.lastDeliveryNanos() <= back
+                    && System.nanoTime() - back < seconds(RECOVERY_LIMIT_SECONDS * 2)) {
                 Thread.sleep(10);
             }
             double recoverySeconds = (processor.lastDeliveryNanos() - back) / 1e9;
@@ -133,22 +168,24 @@ class BrokerRestartTest {
                     .filter(n -> !sender.republished(n)).sorted().toList();
             System.out.printf(Locale.ROOT, "figures: restart test (%s, %s): sent=%d received=%d lost=%d duplicates=%d"
                     + " duplicatesWithoutRedelivered=%d (of republished messages: %d) failedPublishesRetried=%d"
-                    + " disruptionSeconds=%.1f recoverySeconds=%.2f rpcInFlight=%s processorStates=%s producerStates=%s%n", what,
-                    broker.product(), MESSAGES, processor.deliveries(), lost.size(), processor.duplicates(),
-                    processor.duplicatedWithoutRedelivered().size(),
+                    + " disruptionSeconds=%.1f recoverySeconds=%.2f rpcInFlight=%s rpcAfter=%s processorStates=%s"
+                    + " producerStates=%s%n", what, broker.product(), MESSAGES, processor.deliveries(), lost.size(),
+                    processor.duplicates(), processor.duplicatedWithoutRedelivered().size(),
                     processor.duplicatedWithoutRedelivered().size() - unexplainedDuplicates.size(), sender.failures(),
-                    (back - disrupted) / 1e9, recoverySeconds, inFlightResult.isSuccess() ? "reply" : "timeout", processorStates, producerStates);
+                    (back - disrupted) / 1e9, recoverySeconds, outcome(inFlightResult), outcome(pong), processorStates,
+                    producerStates);
 
             assertThat(sending.isAlive()).as("the sender finished").isFalse();
             assertThat(sender.confirmed()).as("confirmed publishes").isEqualTo(MESSAGES);
             assertThat(lost).as("numbers lost").isEmpty();
-            assertThat(unexplainedDuplicates).as("numbers delivered twice without the redelivered flag, though"
-                    + " published once").isEmpty();
+            assertThat(amqp.redeliveredFlag ? unexplainedDuplicates : List.of())
+                    .as("numbers delivered twice without the redelivered flag, though published once").isEmpty();
             assertThat(recoverySeconds).as("seconds until the processor consumed again").isBetween(0.0,
                     (double) RECOVERY_LIMIT_SECONDS);
-            assertThat(inFlightResult.isSuccess() || String.valueOf(inFlightResult.content().get("value")).contains("Timeout"))
-                    .as("the RPC call in flight got its reply or a timeout result: %s", inFlightResult).isTrue();
-            assertThat(pong.isSuccess()).as("an RPC through the queue bound at run time, after the recovery").isTrue();
+            assertThat(outcome(inFlightResult)).as("the RPC call in flight got its reply or a timeout result: %s", inFlightResult)
+                    .isIn("reply", "timeout");
+            assertThat(pong.isSuccess() || !amqp.rpcAfterRestart)
+                    .as("an RPC through the queue bound at run time, after the recovery").isTrue();
             assertThat(processorStates).as("the processor's states").contains(ConnectionState.RECOVERING)
                     .endsWith(ConnectionState.CONNECTED);
             assertThat(producerStates).as("the producer's states").contains(ConnectionState.RECOVERING)
@@ -156,7 +193,7 @@ class BrokerRestartTest {
             assertThat(processor.state()).isEqualTo(ConnectionState.CONNECTED);
         } finally {
             processor.close();
-            deleteQuietly(broker, numbers.name(), exchange.name());
+            deleteQuietly(broker, List.of(numbers.name(), pings.name()), exchange.name());
         }
         assertThat(processor.state()).isEqualTo(ConnectionState.CLOSED);
     }
@@ -170,23 +207,33 @@ class BrokerRestartTest {
         }
     }
 
+    /** @return {@code reply}, {@code timeout} (a {@code TimeoutError} result), or the unexpected result */
+    private static String outcome(Message result) {
+        if (result.isSuccess()) {
+            return "reply";
+        }
+        return String.valueOf(result.content().get("value")).equals("TimeoutError") ? "timeout" : result.toString();
+    }
+
     private static long seconds(int seconds) {
         return Duration.ofSeconds(seconds).toNanos();
     }
 
     /** Removes the durable queue and exchange the test declared. */
-    private static void deleteQuietly(BrokerInfo broker, String queue, String exchange) {
+    private static void deleteQuietly(BrokerInfo broker, List<String> queues, String exchange) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(broker.uri091());
             try (Connection connection = factory.newConnection("restart-test-cleanup")) {
                 Channel channel = connection.createChannel();
-                channel.queueDelete(queue);
+                for (String queue : queues) {
+                    channel.queueDelete(queue);
+                }
                 channel.exchangeDelete(exchange);
             }
         } catch (Exception e) {
             System.getLogger(BrokerRestartTest.class.getName()).log(System.Logger.Level.WARNING,
-                    "Cannot delete " + queue + " and " + exchange + ": " + e);
+                    "Cannot delete " + queues + " and " + exchange + ": " + e);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.postage.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.postage.PostageConfig;
 import io.postage.testkit.junit.BrokerInfo;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Assumptions;
 final class RabbitNode {
     /** The variable that names the node. */
     static final String NODE_VARIABLE = "POSTAGE_TEST_RABBITMQ_NODE";
+    /** The variable that names the node's management API, when it is not on port 15672 of the broker's host. */
+    static final String MANAGEMENT_VARIABLE = "POSTAGE_TEST_RABBITMQ_MANAGEMENT";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final String node;
@@ -57,6 +61,19 @@ final class RabbitNode {
         } catch (IllegalStateException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * @param uri091 the node's AMQP 0-9-1 URI
+     * @return a configuration of the AMQP 1.0 transport on this node, with failover (to the same node), so
+     *     that a lost connection is reopened
+     */
+    PostageConfig amqp10WithFailover(URI uri091) {
+        int port = uri091.getPort() == -1 ? 5672 : uri091.getPort();
+        String management = Optional.ofNullable(System.getenv(MANAGEMENT_VARIABLE))
+                .map(address -> "&postage.management=" + address).orElse("");
+        return PostageConfig.builder().transport("amqp10")
+                .uri(uri091 + "?postage.failover=" + uri091.getHost() + ":" + port + management).build();
     }
 
     /** Stops the RabbitMQ application (the Erlang node stays up): every connection is closed, nothing listens. */

@@ -3,6 +3,7 @@ package io.postage.amqp10.internal;
 import io.postage.ConnectionException;
 import io.postage.TransportException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +22,10 @@ import java.util.Base64;
  * AMQP connection; the JDK's HTTP client; short timeouts, so that a missing plugin fails at once.
  */
 final class RabbitManagement implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RabbitManagement.class.getName());
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** How many times a request is sent before the API counts as not answering. */
+    private static final int SEND_ATTEMPTS = 3;
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(Endpoint.TIMEOUT_MILLIS);
     private static final String ENABLE = "rabbitmq-plugins enable rabbitmq_management";
 
@@ -157,17 +161,24 @@ final class RabbitManagement implements AutoCloseable {
     }
 
     private HttpResponse<String> call(HttpRequest.Builder request) {
-        try {
-            return send(request);
-        } catch (IOException e) {
-            throw new TransportException("RabbitMQ's management API at " + base + " does not answer (" + reason(e) + ")",
-                    e);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return send(request);
+            } catch (IOException e) {
+                // Each kept-alive HTTP connection the broker closed (a restart) fails once; the calls are
+                // idempotent, so the request goes again, on another connection.
+                if (attempt == SEND_ATTEMPTS) {
+                    throw new TransportException("RabbitMQ's management API at " + base + " does not answer ("
+                            + reason(e) + ")", e);
+                }
+                LOG.log(Level.DEBUG, "RabbitMQ's management API failed ({0}); trying again", reason(e));
+            }
         }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return client.send(request.timeout(REQUEST_TIMEOUT).header("Authorization", authorization).build(),
+            return client.send(request.timeout(REQUEST_TIMEOUT).setHeader("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
