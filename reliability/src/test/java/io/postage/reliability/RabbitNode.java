@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The RabbitMQ node a test restarts, driven with {@code rabbitmqctl}. Its name comes from
- * {@code POSTAGE_TEST_RABBITMQ_NODE} (default {@code rabbit@localhost}, the CI node). Before it disturbs
- * anything it checks that the node listens on the port the test's broker URI names, so that a test
- * pointed at a private node never stops the shared one.
+ * The RabbitMQ node a test restarts, driven with {@code rabbitmqctl}. Restarting a broker is opt-in, since
+ * a development machine's RabbitMQ may serve others: the node is the one {@code POSTAGE_TEST_RABBITMQ_NODE}
+ * names, or, in CI ({@code POSTAGE_TEST_REQUIRE=rabbitmq}), {@code rabbit@localhost}; otherwise the test
+ * is skipped, saying so. Before it disturbs anything it checks that the node listens on the port the
+ * test's broker URI names, so that a test pointed at a private node never stops the shared one.
  */
 final class RabbitNode {
     /** The variable that names the node. */
@@ -40,10 +41,14 @@ final class RabbitNode {
      *     broker is not RabbitMQ or {@code rabbitmqctl} cannot drive it
      */
     static RabbitNode of(BrokerInfo broker) {
-        boolean required = "rabbitmq".equalsIgnoreCase(Objects.requireNonNullElse(System.getenv("POSTAGE_TEST_REQUIRE"), ""));
-        String name = Objects.requireNonNullElse(System.getenv(NODE_VARIABLE), "rabbit@localhost");
+        boolean required = "rabbitmq".equalsIgnoreCase(
+                Objects.requireNonNullElse(System.getenv("POSTAGE_TEST_REQUIRE"), ""));
+        Optional<String> named = Optional.ofNullable(System.getenv(NODE_VARIABLE)).filter(name -> !name.isBlank());
+        String name = named.orElse("rabbit@localhost");
         RabbitNode node = new RabbitNode(name);
         String problem = !broker.isRabbitMq() ? "the broker is " + broker.product() + ", not RabbitMQ"
+                : named.isEmpty() && !required ? NODE_VARIABLE + " is not set (set it to the node to restart,"
+                        + " e.g. rabbit@localhost, on a machine whose RabbitMQ no one else uses)"
                 : node.cannotDrive(URI.create(broker.uri091()));
         if (required) {
             assertThat(problem).as("driving RabbitMQ node %s (set %s)", name, NODE_VARIABLE).isEmpty();
