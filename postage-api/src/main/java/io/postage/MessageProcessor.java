@@ -1,6 +1,7 @@
 package io.postage;
 
 import io.postage.internal.DebugLog;
+import io.postage.internal.FailedDeliveries;
 import io.postage.internal.RestartCommand;
 import io.postage.spi.Delivery;
 import io.postage.spi.Subscription;
@@ -14,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +52,10 @@ import java.util.concurrent.TimeoutException;
  * (superclass handlers first); the last matching RPC handler answers, and an exception it throws is
  * answered with an exception result; a message is acknowledged after its handlers ran; a body that
  * cannot be decoded, {@link RejectMessage} and any unmanaged exception reject it without requeue
- * (logged), and the processor goes on. Built in: the {@code quit} command stops consuming and makes
+ * (logged), and the processor goes on. With a dead-letter exchange on the queue
+ * ({@link QueueSpec#withDeadLetterQueue()}), such a message is dead-lettered with the reason in its
+ * headers ({@link DeadLetterHeaders}); a {@link RetryPolicy} in the {@link ProcessorSettings} tries a
+ * message whose handler throws again before that. Built in: the {@code quit} command stops consuming and makes
  * the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
  *
  * <p>Handler methods may be private; in a named module, open the package to {@code io.postage}.
@@ -62,6 +68,8 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private final ProcessorSettings settings;
     private final List<Binding> bindings = new ArrayList<>();
     private final Map<QueueSpec, String> declaredQueues = new HashMap<>();
+    /** Queue name on the broker to dead-letter exchange; read by retries on their own thread. */
+    private final Map<String, String> deadLetterExchanges = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
@@ -113,7 +121,9 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
             MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
             deliveryProcessor = new DeliveryProcessor(this, codec, transport,
-                    new DebugLog(getClass().getSimpleName(), config.debugMode()));
+                    new DebugLog(getClass().getSimpleName(), config.debugMode()),
+                    new FailedDeliveries(toString(), transport, settings.retryPolicy(),
+                            queue -> Optional.ofNullable(deadLetterExchanges.get(queue))));
             for (Binding binding : bindings) {
                 declareAndBind(binding);
             }
@@ -246,6 +256,9 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             return;
         }
         closed = true;
+        if (deliveryProcessor != null) {
+            deliveryProcessor.close(); // retries not run yet: their deliveries go back with the subscriptions
+        }
         stopConsumingAll();
         if (transport != null) {
             transport.close();
@@ -293,10 +306,22 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     }
 
     private void declareAndBind(Binding binding) {
+        declareDeadLetterQueue(binding.queue());
         transport.declareExchange(binding.exchange());
         String queue = declaredQueues.computeIfAbsent(binding.queue(), transport::declareQueue);
+        binding.queue().deadLetter().ifPresent(exchange -> deadLetterExchanges.put(queue, exchange));
         transport.bindQueue(queue, binding.exchange().name(), binding.routingKey());
         subscriptions.computeIfAbsent(queue, name -> transport.consume(name, settings.prefetch(), deliveries::add));
+    }
+
+    /** Declares the dead-letter exchange and queue a queue asks for, before the queue that refers to them. */
+    private void declareDeadLetterQueue(QueueSpec queue) {
+        if (declaredQueues.containsKey(queue)) {
+            return;
+        }
+        queue.deadLetterExchangeSpec().ifPresent(transport::declareExchange);
+        queue.deadLetterQueueSpec().ifPresent(deadLetters -> transport.bindQueue(transport.declareQueue(deadLetters),
+                queue.deadLetterExchange(), ""));
     }
 
     private void stopConsumingAll() {

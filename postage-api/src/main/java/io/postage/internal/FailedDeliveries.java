@@ -1,0 +1,159 @@
+package io.postage.internal;
+
+import io.postage.DeadLetterHeaders;
+import io.postage.RetryPolicy;
+import io.postage.spi.Delivery;
+import io.postage.spi.MessageProperties;
+import io.postage.spi.OutgoingMessage;
+import io.postage.spi.Transport;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Settles the deliveries a processor could not handle: retries a failed one as its {@link RetryPolicy}
+ * allows (a copy with the attempt count published back to the queue through the default exchange after
+ * the backoff, then the original acknowledged), and dead-letters the rest (a copy with the reason,
+ * attempts and queue in {@link DeadLetterHeaders} published to the queue's dead-letter exchange, then the
+ * original acknowledged). A queue without a dead-letter exchange, or a copy the broker refused, gets
+ * the original rejected without requeue. Each outcome is logged once.
+ */
+public final class FailedDeliveries implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.postage.MessageProcessor");
+    private static final int MAX_REASON_LENGTH = 1000;
+
+    private final String owner;
+    private final Transport transport;
+    private final RetryPolicy policy;
+    private final Function<String, Optional<String>> deadLetterExchanges;
+    private final DelayedRetries retries;
+
+    /**
+     * @param owner the processor, as the log names it
+     * @param transport where copies are published
+     * @param policy how often a failed message is tried
+     * @param deadLetterExchanges a queue's dead-letter exchange, by queue name
+     */
+    public FailedDeliveries(String owner, Transport transport, RetryPolicy policy,
+            Function<String, Optional<String>> deadLetterExchanges) {
+        this.owner = owner;
+        this.transport = transport;
+        this.policy = policy;
+        this.deadLetterExchanges = deadLetterExchanges;
+        this.retries = new DelayedRetries("postage-retry-" + owner);
+    }
+
+    /**
+     * Retries the delivery later if the policy allows another attempt (it stays unsettled meanwhile),
+     * else dead-letters it.
+     *
+     * @param delivery a delivery whose handler failed
+     * @param reason why, a sentence
+     * @param cause the handler's exception
+     */
+    public void retryOrDeadLetter(Delivery delivery, String reason, Throwable cause) {
+        int attempt = attemptsBefore(delivery) + 1;
+        if (!policy.allowsRetryAfter(attempt)) {
+            deadLetter(delivery, attempt, reason, cause);
+            return;
+        }
+        Duration backoff = policy.backoff(attempt);
+        LOG.log(Level.INFO, "{0}: attempt {1} of {2} at a message from queue {3} failed ({4}); retrying in {5} ms",
+                owner, attempt, policy.maxAttempts(), delivery.queue(), reason, backoff.toMillis());
+        retries.schedule(backoff, () -> retry(delivery, attempt, reason, cause));
+    }
+
+    /**
+     * Dead-letters the delivery at once, whatever the policy.
+     *
+     * @param delivery a delivery that cannot or must not be handled
+     * @param reason why, a sentence
+     * @param cause the exception to log with it, or null for none (an expected refusal)
+     */
+    public void deadLetter(Delivery delivery, String reason, Throwable cause) {
+        deadLetter(delivery, attemptsBefore(delivery) + 1, reason, cause);
+    }
+
+    /** Drops the retries not run yet: their deliveries go back to the queue with their subscription. */
+    @Override
+    public void close() {
+        retries.close();
+    }
+
+    private void retry(Delivery delivery, int failedAttempts, String reason, Throwable cause) {
+        try {
+            Map<String, Object> headers = new HashMap<>(delivery.properties().headers());
+            headers.remove(DeadLetterHeaders.REASON);
+            headers.remove(DeadLetterHeaders.ORIGINAL_QUEUE);
+            headers.put(DeadLetterHeaders.ATTEMPTS, failedAttempts);
+            transport.publish("", delivery.queue(), copy(delivery, headers));
+        } catch (RuntimeException e) {
+            deadLetter(delivery, failedAttempts, reason + "; then its retry could not be published: " + e.getMessage(),
+                    cause);
+            return;
+        }
+        try {
+            delivery.ack();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: the retry of a message from queue {1} is published, but the original could "
+                    + "not be acknowledged ({2}); it will be handled again", owner, delivery.queue(), e.getMessage());
+        }
+    }
+
+    private void deadLetter(Delivery delivery, int attempts, String reason, Throwable cause) {
+        String why = reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH) + "...";
+        Level level = cause == null ? Level.WARNING : Level.ERROR;
+        Optional<String> exchange = deadLetterExchanges.apply(delivery.queue());
+        if (exchange.isEmpty()) {
+            LOG.log(level, owner + " rejected a message from queue " + delivery.queue() + " without requeue after "
+                    + attempts + " attempt(s): " + why, cause);
+            delivery.reject(false);
+            return;
+        }
+        Map<String, Object> headers = new HashMap<>(delivery.properties().headers());
+        headers.put(DeadLetterHeaders.REASON, why);
+        headers.put(DeadLetterHeaders.ATTEMPTS, attempts);
+        headers.put(DeadLetterHeaders.ORIGINAL_QUEUE, delivery.queue());
+        try {
+            transport.publish(exchange.get(), delivery.queue(), copy(delivery, headers));
+        } catch (RuntimeException e) {
+            LOG.log(level, owner + " could not dead-letter a message from queue " + delivery.queue() + " to exchange "
+                    + exchange.get() + " (" + e.getMessage() + "); rejected it without requeue for the broker to "
+                    + "dead-letter without a reason, after " + attempts + " attempt(s): " + why, cause);
+            delivery.reject(false);
+            return;
+        }
+        LOG.log(level, owner + " dead-lettered a message from queue " + delivery.queue() + " to exchange "
+                + exchange.get() + " after " + attempts + " attempt(s): " + why, cause);
+        delivery.ack();
+    }
+
+    private static OutgoingMessage copy(Delivery delivery, Map<String, Object> headers) {
+        MessageProperties properties = delivery.properties().withHeaders(headers);
+        return new OutgoingMessage(delivery.body(), properties);
+    }
+
+    /**
+     * @return the attempts counted on a retry copy; 0 for a first delivery and for a dead letter sent
+     *     back to its queue, which starts afresh
+     */
+    static int attemptsBefore(Delivery delivery) {
+        Map<String, Object> headers = delivery.properties().headers();
+        if (headers.containsKey(DeadLetterHeaders.REASON)) {
+            return 0;
+        }
+        Object attempts = headers.get(DeadLetterHeaders.ATTEMPTS);
+        long count;
+        if (attempts instanceof Number number) {
+            count = number.longValue();
+        } else if (attempts instanceof String text && text.matches("\\d{1,9}")) {
+            count = Long.parseLong(text);
+        } else {
+            count = 0;
+        }
+        return (int) Math.max(0, Math.min(count, Integer.MAX_VALUE - 1));
+    }
+}
