@@ -1,11 +1,11 @@
 package io.postage.reliability;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.AMQP;
 import io.postage.DeadLetterHeaders;
 import io.postage.testkit.junit.BrokerInfo;
 import java.io.IOException;
@@ -104,6 +104,23 @@ final class DeadLetters implements AutoCloseable {
             Thread.sleep(20);
         }
         return received();
+    }
+
+    /**
+     * Deletes queues and then exchanges that a test declared to outlive its processors.
+     *
+     * @param queues the queues, deleted first
+     * @param exchanges the exchanges
+     */
+    void delete(List<String> queues, List<String> exchanges) throws Exception {
+        Channel channel = connection.createChannel();
+        for (String queue : queues) {
+            channel.queueDelete(queue);
+        }
+        for (String exchange : exchanges) {
+            channel.exchangeDelete(exchange);
+        }
+        channel.close();
     }
 
     @Override
