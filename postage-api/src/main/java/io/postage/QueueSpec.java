@@ -133,8 +133,9 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
 
     /**
      * Dead-letters to a queue that the processor declaring this queue declares first: a fanout
-     * {@code exchange} and a {@code queue} bound to it, both with this queue's {@code durable} and
-     * {@code autoDelete} flags, never exclusive (anyone may read the dead letters). A message that cannot
+     * {@code exchange} and a {@code queue} bound to it, both durable if this queue is, never auto-deleted
+     * (the dead letters stay until someone reads them, and Qpid Broker-J cannot auto-delete an exchange
+     * that a queue dead-letters to) and never exclusive (anyone may read them). A message that cannot
      * be decoded, is refused with {@link RejectMessage} or failed every attempt of the
      * {@link RetryPolicy} arrives there with the reason in its headers ({@link DeadLetterHeaders}).
      *
@@ -157,7 +158,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
         if (deadLetterQueue.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new QueueSpec(deadLetterQueue, durable, false, autoDelete, Map.of()));
+        return Optional.of(new QueueSpec(deadLetterQueue, durable, false, false, Map.of()));
     }
 
     /** @return the dead-letter exchange Postage declares with this one, if it declares a dead-letter queue */
@@ -165,7 +166,7 @@ public record QueueSpec(String name, boolean durable, boolean exclusive, boolean
         if (deadLetterQueue.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Exchange.fanout(deadLetterExchange).withDurable(durable).withAutoDelete(autoDelete));
+        return Optional.of(Exchange.fanout(deadLetterExchange).withDurable(durable));
     }
 
     /** @return the dead-letter exchange, if rejected messages go to one */

@@ -64,7 +64,10 @@ class TopologyTest {
         assertThat(jobs.deadLetter()).contains("jobs.dlx");
         assertThat(jobs.deadLetterExchangeSpec()).contains(Exchange.fanout("jobs.dlx"));
         assertThat(jobs.deadLetterQueueSpec()).contains(QueueSpec.named("jobs.dlq").withDurable(true));
-        assertThat(jobs.withAutoDelete(true).deadLetterQueueSpec().orElseThrow().autoDelete()).isTrue();
+        assertThat(jobs.withAutoDelete(true).deadLetterQueueSpec().orElseThrow().autoDelete())
+                .as("dead letters outlive an auto-deleted queue").isFalse();
+        assertThat(jobs.withAutoDelete(true).deadLetterExchangeSpec().orElseThrow().autoDelete()).isFalse();
+        assertThat(jobs.withDurable(false).deadLetterQueueSpec().orElseThrow().durable()).isFalse();
         assertThat(QueueSpec.named("q").withDeadLetterExchange("dlx").deadLetterQueueSpec()).isEmpty();
         assertThat(QueueSpec.named("q").withDeadLetterExchange("dlx").deadLetterExchangeSpec()).isEmpty();
         assertThat(QueueSpec.named("q").withExclusive(true).withDeadLetterQueue("x", "dead").deadLetterQueueSpec()

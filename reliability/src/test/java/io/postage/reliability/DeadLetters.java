@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import io.postage.DeadLetterHeaders;
+import io.postage.QueueSpec;
 import io.postage.testkit.junit.BrokerInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -107,20 +108,24 @@ final class DeadLetters implements AutoCloseable {
     }
 
     /**
-     * Deletes queues and then exchanges that a test declared to outlive its processors.
+     * Deletes the dead-letter queue and exchange a processor declared for a queue (Postage never deletes
+     * them: dead letters outlive their queue). Call it once the queue is gone, since Qpid Broker-J refuses
+     * to delete an exchange that a queue dead-letters to.
      *
-     * @param queues the queues, deleted first
-     * @param exchanges the exchanges
+     * @param queue the queue whose dead-letter queue and exchange go
      */
-    void delete(List<String> queues, List<String> exchanges) throws Exception {
-        Channel channel = connection.createChannel();
-        for (String queue : queues) {
+    void deleteDeadLetterQueueOf(QueueSpec queue) throws Exception {
+        try (Channel channel = connection.createChannel()) {
+            channel.queueDelete(queue.deadLetterQueue());
+            channel.exchangeDelete(queue.deadLetterExchange());
+        }
+    }
+
+    /** @param queue a queue to delete */
+    void deleteQueue(String queue) throws Exception {
+        try (Channel channel = connection.createChannel()) {
             channel.queueDelete(queue);
         }
-        for (String exchange : exchanges) {
-            channel.exchangeDelete(exchange);
-        }
-        channel.close();
     }
 
     @Override

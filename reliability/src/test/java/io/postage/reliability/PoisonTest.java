@@ -92,13 +92,17 @@ class PoisonTest {
 
         long start = System.nanoTime();
         List<DeadLetter> deadLetters;
-        try (RunningProcessors running = RunningProcessors.start(processor); DeadLetters raw = new DeadLetters(broker)) {
-            raw.collect(queue.deadLetterQueue());
-            raw.publish(exchange.name(), "poison", bodies);
-            deadLetters = raw.awaitAtLeast(BAD, Duration.ofSeconds(60));
-            raw.publish(exchange.name(), "poison", List.of(CODEC.encode(Message.command("count", Map.of("n", GOOD)))));
-            awaitHandled(processor, GOOD + 1, Duration.ofSeconds(30));
-            Thread.sleep(500); // anything more, duplicates or stray dead letters, would show now
+        try (DeadLetters raw = new DeadLetters(broker)) {
+            try (RunningProcessors running = RunningProcessors.start(processor)) {
+                raw.collect(queue.deadLetterQueue());
+                raw.publish(exchange.name(), "poison", bodies);
+                raw.awaitAtLeast(BAD, Duration.ofSeconds(60));
+                raw.publish(exchange.name(), "poison", List.of(CODEC.encode(Message.command("count", Map.of("n", GOOD)))));
+                awaitHandled(processor, GOOD + 1, Duration.ofSeconds(30));
+                Thread.sleep(500); // anything more, duplicates or stray dead letters, would show now
+            } finally {
+                raw.deleteDeadLetterQueueOf(queue);
+            }
             deadLetters = raw.received();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -133,17 +137,23 @@ class PoisonTest {
         CountingProcessor processor = new CountingProcessor(fingerprint(),
                 Eqk.builder().exchange(exchange).queue(queue, "poison").build(), ProcessorSettings.of(broker.config()));
 
-        try (RunningProcessors running = RunningProcessors.start(processor); DeadLetters raw = new DeadLetters(broker)) {
-            raw.collect(queue.deadLetterQueue());
-            raw.publish(exchange.name(), "poison", List.of(oversize, CODEC.encode(Message.command("count", Map.of("n", 1)))));
+        try (DeadLetters raw = new DeadLetters(broker)) {
+            try (RunningProcessors running = RunningProcessors.start(processor)) {
+                raw.collect(queue.deadLetterQueue());
+                raw.publish(exchange.name(), "poison", List.of(oversize,
+                        CODEC.encode(Message.command("count", Map.of("n", 1)))));
 
-            List<DeadLetter> deadLetters = raw.awaitAtLeast(1, Duration.ofSeconds(30));
-            assertThat(deadLetters).hasSize(1);
-            assertThat(deadLetters.get(0).body()).hasSize(oversize.length);
-            assertThat(deadLetters.get(0).reason()).startsWith("undecodable body (TOO_LARGE)")
-                    .contains(String.valueOf(oversize.length)).contains(String.valueOf(DecodeLimits.DEFAULT.maxBodyBytes()));
-            awaitHandled(processor, 1, Duration.ofSeconds(10));
-            assertThat(processor.handledCount(1)).as("the next good message").isEqualTo(1);
+                List<DeadLetter> deadLetters = raw.awaitAtLeast(1, Duration.ofSeconds(30));
+                assertThat(deadLetters).hasSize(1);
+                assertThat(deadLetters.get(0).body()).hasSize(oversize.length);
+                assertThat(deadLetters.get(0).reason()).startsWith("undecodable body (TOO_LARGE)")
+                        .contains(String.valueOf(oversize.length))
+                        .contains(String.valueOf(DecodeLimits.DEFAULT.maxBodyBytes()));
+                awaitHandled(processor, 1, Duration.ofSeconds(10));
+                assertThat(processor.handledCount(1)).as("the next good message").isEqualTo(1);
+            } finally {
+                raw.deleteDeadLetterQueueOf(queue);
+            }
         }
     }
 

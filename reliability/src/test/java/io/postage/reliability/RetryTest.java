@@ -74,12 +74,16 @@ class RetryTest {
 
         long start = System.nanoTime();
         List<DeadLetter> deadLetters;
-        try (RunningProcessors running = RunningProcessors.start(processor); DeadLetters raw = new DeadLetters(broker)) {
-            raw.collect(queue.deadLetterQueue());
-            raw.publish(exchange.name(), "retry", IntStream.range(0, messages).mapToObj(RetryTest::body).toList());
-            deadLetters = raw.awaitAtLeast(expectedDead.length, Duration.ofSeconds(60));
-            awaitHandled(processor, expectedHandled.length, Duration.ofSeconds(30));
-            Thread.sleep(500); // a duplicate or a stray dead letter would show now
+        try (DeadLetters raw = new DeadLetters(broker)) {
+            try (RunningProcessors running = RunningProcessors.start(processor)) {
+                raw.collect(queue.deadLetterQueue());
+                raw.publish(exchange.name(), "retry", IntStream.range(0, messages).mapToObj(RetryTest::body).toList());
+                raw.awaitAtLeast(expectedDead.length, Duration.ofSeconds(60));
+                awaitHandled(processor, expectedHandled.length, Duration.ofSeconds(30));
+                Thread.sleep(500); // a duplicate or a stray dead letter would show now
+            } finally {
+                raw.deleteDeadLetterQueueOf(queue);
+            }
             deadLetters = raw.received();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -137,7 +141,8 @@ class RetryTest {
                     Thread.sleep(300);
                 }
             } finally {
-                raw.delete(List.of(queue.name(), queue.deadLetterQueue()), List.of(queue.deadLetterExchange()));
+                raw.deleteQueue(queue.name());
+                raw.deleteDeadLetterQueueOf(queue);
             }
             System.out.printf("figures: retry-on-stop messages=%d waiting-when-stopped=%d handled-after=%d "
                     + "dead-lettered=%d%n", messages, stopping.attempts.size(), next.handled.size(), raw.received().size());

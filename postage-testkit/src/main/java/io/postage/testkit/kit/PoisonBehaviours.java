@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Poison messages and retries through a processor: a failing handler is retried as the
  * {@link RetryPolicy} says, then dead-lettered with the reason, the attempts and the queue in headers
- * to the dead-letter queue the processor declared; an undecodable body and a rejected message go
+ * (published by Postage to the queue's dead-letter exchange); an undecodable body and a rejected message go
  * there at once; a retry waiting for its backoff does not hold back the other deliveries.
  */
 @SuppressWarnings("try") // running processors are scoped with try-with-resources without being named
@@ -34,25 +34,21 @@ abstract class PoisonBehaviours extends KitBehaviours {
 
     private Exchange exchange;
     private QueueSpec queue;
-    private String deadLetterQueue;
+    private Inbox deadLetters;
 
-    /** @return a processor of one queue bound with key {@code kit} that dead-letters to a queue of its own */
+    /**
+     * @return a processor of one queue bound with key {@code kit} that dead-letters to an exchange of the
+     *     test's, whose messages {@link #deadLetters} collects
+     */
     private RetryingProcessor processor(RetryPolicy policy, int prefetch) {
         exchange = exchange(ExchangeType.DIRECT);
-        deadLetterQueue = unique("dlq");
-        queue = QueueSpec.named(unique("queue")).withAutoDelete(true)
-                .withDeadLetterQueue(unique("dlx"), deadLetterQueue);
+        Exchange deadLetterExchange = exchange(ExchangeType.FANOUT);
+        deadLetters = everythingFrom(deadLetterExchange);
+        queue = QueueSpec.named(unique("queue")).withAutoDelete(true).withDeadLetterExchange(deadLetterExchange.name());
         Fingerprint real = Fingerprint.of("kit_retrying", "controller", kit().config());
         return new RetryingProcessor(new Fingerprint(real.name(), real.type(), kit().broker().unique("pid"),
                 real.host(), real.user(), real.vhost()), Eqk.builder().exchange(exchange).queue(queue, "kit").build(),
                 ProcessorSettings.of(kit().config()).withPrefetch(prefetch).withRetryPolicy(policy));
-    }
-
-    /** @return an inbox of the dead-letter queue the started processor declared */
-    private Inbox deadLetters() {
-        Inbox inbox = new Inbox();
-        closeLater(transport().consume(deadLetterQueue, 10, inbox.acking()));
-        return inbox;
     }
 
     private Producer producer() {
@@ -73,7 +69,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
     void aHandlerThatFailsTwiceIsHandledOnItsThirdAttempt() throws Exception {
         RetryingProcessor processor = processor(THREE_QUICK_ATTEMPTS, 1);
         try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
-            Inbox dead = deadLetters();
+            Inbox dead = deadLetters;
             producer.message("flaky", Map.of("id", "twice", "failures", 2));
 
             assertThat(processor.recorded.poll(Inbox.ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("twice");
@@ -86,7 +82,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
     void aHandlerThatAlwaysFailsIsDeadLetteredAfterMaxAttemptsWithReasonAttemptsAndQueue() throws Exception {
         RetryingProcessor processor = processor(THREE_QUICK_ATTEMPTS, 1);
         try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
-            Inbox dead = deadLetters();
+            Inbox dead = deadLetters;
             producer.message("broken", "always");
 
             Delivery deadLetter = dead.next();
@@ -104,7 +100,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
     void anUndecodableBodyIsDeadLetteredAtOnceWithItsReasonAndTheProcessorGoesOn() throws Exception {
         RetryingProcessor processor = processor(THREE_QUICK_ATTEMPTS, 1);
         try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
-            Inbox dead = deadLetters();
+            Inbox dead = deadLetters;
             transport().publish(exchange.name(), "kit", new OutgoingMessage(
                     "{\"type\": \"command\", truncated".getBytes(StandardCharsets.UTF_8),
                     MessageProperties.of("application/json")));
@@ -123,7 +119,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
     void aRejectedMessageIsDeadLetteredAtOnceWhateverTheRetryPolicy() throws Exception {
         RetryingProcessor processor = processor(THREE_QUICK_ATTEMPTS, 1);
         try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
-            Inbox dead = deadLetters();
+            Inbox dead = deadLetters;
             producer.message("refuse", "once");
 
             Delivery deadLetter = dead.next();
