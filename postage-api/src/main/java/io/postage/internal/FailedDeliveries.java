@@ -18,15 +18,16 @@ import java.util.function.Function;
  * allows (a copy with the attempt count published back to the queue through the default exchange after
  * the backoff, then the original acknowledged), and dead-letters the rest (a copy with the reason,
  * attempts and queue in {@link DeadLetterHeaders} published to the queue's dead-letter exchange, then the
- * original acknowledged). A queue without a dead-letter exchange, or a copy the broker refused, gets
- * the original rejected without requeue. Each outcome is logged once.
+ * original acknowledged). Copies are confirmed by the broker before the original is acknowledged, where
+ * the transport can confirm. A queue without a dead-letter exchange, or a copy the broker did not take,
+ * gets the original rejected without requeue. Each outcome is logged once.
  */
 public final class FailedDeliveries implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.postage.MessageProcessor");
     private static final int MAX_REASON_LENGTH = 1000;
 
     private final String owner;
-    private final Transport transport;
+    private final SafePublisher publisher;
     private final RetryPolicy policy;
     private final Function<String, Optional<String>> deadLetterExchanges;
     private final DelayedRetries retries;
@@ -40,7 +41,7 @@ public final class FailedDeliveries implements AutoCloseable {
     public FailedDeliveries(String owner, Transport transport, RetryPolicy policy,
             Function<String, Optional<String>> deadLetterExchanges) {
         this.owner = owner;
-        this.transport = transport;
+        this.publisher = new SafePublisher(transport);
         this.policy = policy;
         this.deadLetterExchanges = deadLetterExchanges;
         this.retries = new DelayedRetries("postage-retry-" + owner);
@@ -89,18 +90,13 @@ public final class FailedDeliveries implements AutoCloseable {
             headers.remove(DeadLetterHeaders.REASON);
             headers.remove(DeadLetterHeaders.ORIGINAL_QUEUE);
             headers.put(DeadLetterHeaders.ATTEMPTS, failedAttempts);
-            transport.publish("", delivery.queue(), copy(delivery, headers));
+            publisher.publish("", delivery.queue(), copy(delivery, headers));
         } catch (RuntimeException e) {
             deadLetter(delivery, failedAttempts, reason + "; then its retry could not be published: " + e.getMessage(),
                     cause);
             return;
         }
-        try {
-            delivery.ack();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "{0}: the retry of a message from queue {1} is published, but the original could "
-                    + "not be acknowledged ({2}); it will be handled again", owner, delivery.queue(), e.getMessage());
-        }
+        settle(delivery, true);
     }
 
     private void deadLetter(Delivery delivery, int attempts, String reason, Throwable cause) {
@@ -110,7 +106,7 @@ public final class FailedDeliveries implements AutoCloseable {
         if (exchange.isEmpty()) {
             LOG.log(level, owner + " rejected a message from queue " + delivery.queue() + " without requeue after "
                     + attempts + " attempt(s): " + why, cause);
-            delivery.reject(false);
+            settle(delivery, false);
             return;
         }
         Map<String, Object> headers = new HashMap<>(delivery.properties().headers());
@@ -118,17 +114,31 @@ public final class FailedDeliveries implements AutoCloseable {
         headers.put(DeadLetterHeaders.ATTEMPTS, attempts);
         headers.put(DeadLetterHeaders.ORIGINAL_QUEUE, delivery.queue());
         try {
-            transport.publish(exchange.get(), delivery.queue(), copy(delivery, headers));
+            publisher.publish(exchange.get(), delivery.queue(), copy(delivery, headers));
         } catch (RuntimeException e) {
             LOG.log(level, owner + " could not dead-letter a message from queue " + delivery.queue() + " to exchange "
                     + exchange.get() + " (" + e.getMessage() + "); rejected it without requeue for the broker to "
                     + "dead-letter without a reason, after " + attempts + " attempt(s): " + why, cause);
-            delivery.reject(false);
+            settle(delivery, false);
             return;
         }
         LOG.log(level, owner + " dead-lettered a message from queue " + delivery.queue() + " to exchange "
                 + exchange.get() + " after " + attempts + " attempt(s): " + why, cause);
-        delivery.ack();
+        settle(delivery, true);
+    }
+
+    /** Acks or rejects without requeue; a delivery the transport cannot settle any more is back in its queue. */
+    private void settle(Delivery delivery, boolean ack) {
+        try {
+            if (ack) {
+                delivery.ack();
+            } else {
+                delivery.reject(false);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: a failed message from queue {1} could not be settled ({2}); the broker "
+                    + "delivers it again", owner, delivery.queue(), e.getMessage());
+        }
     }
 
     private static OutgoingMessage copy(Delivery delivery, Map<String, Object> headers) {
