@@ -55,8 +55,8 @@ import java.util.concurrent.TimeoutException;
  * (logged), and the processor goes on. With a dead-letter exchange on the queue
  * ({@link QueueSpec#withDeadLetterQueue()}), such a message is dead-lettered with the reason in its
  * headers ({@link DeadLetterHeaders}); a {@link RetryPolicy} in the {@link ProcessorSettings} tries a
- * message whose handler throws again before that. Built in: the {@code quit} command stops consuming and makes
- * the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
+ * message whose handler throws again before that. Built in: the {@code quit} command stops consuming
+ * and makes the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
  *
  * <p>A handler method takes, in any order, the content ({@code Map<String, Object>}; the whole body for
  * {@link MessageHandlerFullBody}), the {@link Message}, a {@link DeliveryInfo} and, for RPC, a
