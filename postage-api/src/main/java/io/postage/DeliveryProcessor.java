@@ -34,7 +34,7 @@ final class DeliveryProcessor implements AutoCloseable {
     }
 
     /**
-     * @param delivery the delivery; settled when this returns or throws, or later by a retry
+     * @param delivery the delivery; settled when this returns or throws
      * @throws ExitScheduler after acking, when a handler asked the scheduler to exit
      * @throws AckAndRestart after acking, when a handler asked for a restart
      */
@@ -68,7 +68,7 @@ final class DeliveryProcessor implements AutoCloseable {
         }
     }
 
-    /** Drops the retries not run yet; their deliveries go back to their queues with the subscriptions. */
+    /** Drops the retries not due yet; they stay in their retry queues for the next run. */
     @Override
     public void close() {
         failures.close();

@@ -65,6 +65,8 @@ import java.util.concurrent.TimeoutException;
 public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());
     private static final long POLL_MILLIS = 100;
+    /** How many retries one processor holds at once per retry queue while they wait to be due. */
+    private static final int RETRY_QUEUE_PREFETCH = 500;
 
     private final Fingerprint fingerprint;
     private final ProcessorSettings settings;
@@ -72,11 +74,14 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private final Map<QueueSpec, String> declaredQueues = new HashMap<>();
     /** Queue name on the broker to dead-letter exchange; read by retries on their own thread. */
     private final Map<String, String> deadLetterExchanges = new ConcurrentHashMap<>();
+    /** Queue name on the broker to its retry queue, when the retry policy allows retries. */
+    private final Map<String, String> retryQueues = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private Transport transport;
     private DeliveryProcessor deliveryProcessor;
+    private FailedDeliveries failures;
     private boolean closed;
 
     /**
@@ -122,10 +127,11 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             PostageConfig config = settings.config();
             transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
             MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
+            failures = new FailedDeliveries(toString(), transport, settings.retryPolicy(),
+                    queue -> Optional.ofNullable(deadLetterExchanges.get(queue)),
+                    queue -> Optional.ofNullable(retryQueues.get(queue)));
             deliveryProcessor = new DeliveryProcessor(this, codec, transport,
-                    new DebugLog(getClass().getSimpleName(), config.debugMode()),
-                    new FailedDeliveries(toString(), transport, settings.retryPolicy(),
-                            queue -> Optional.ofNullable(deadLetterExchanges.get(queue))));
+                    new DebugLog(getClass().getSimpleName(), config.debugMode()), failures);
             for (Binding binding : bindings) {
                 declareAndBind(binding);
             }
@@ -259,7 +265,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         }
         closed = true;
         if (deliveryProcessor != null) {
-            deliveryProcessor.close(); // retries not run yet: their deliveries go back with the subscriptions
+            deliveryProcessor.close(); // retries not due yet stay in their retry queues
         }
         stopConsumingAll();
         if (transport != null) {
@@ -313,7 +319,23 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         String queue = declaredQueues.computeIfAbsent(binding.queue(), transport::declareQueue);
         binding.queue().deadLetter().ifPresent(exchange -> deadLetterExchanges.put(queue, exchange));
         transport.bindQueue(queue, binding.exchange().name(), binding.routingKey());
+        declareRetryQueue(binding.queue(), queue);
         subscriptions.computeIfAbsent(queue, name -> transport.consume(name, settings.prefetch(), deliveries::add));
+    }
+
+    /**
+     * Declares and consumes {@code <queue>.retry}, with the queue's flags, where failed messages wait for
+     * their retry, when the retry policy allows retries.
+     */
+    private void declareRetryQueue(QueueSpec spec, String queue) {
+        if (!settings.retryPolicy().allowsRetryAfter(1) || retryQueues.containsKey(queue)) {
+            return;
+        }
+        String retryQueue = transport.declareQueue(new QueueSpec(queue + ".retry", spec.durable(), spec.exclusive(),
+                spec.autoDelete(), Map.of()));
+        subscriptions.computeIfAbsent(retryQueue, name -> transport.consume(name, RETRY_QUEUE_PREFETCH,
+                parked -> failures.unpark(parked, queue)));
+        retryQueues.put(queue, retryQueue);
     }
 
     /** Declares the dead-letter exchange and queue a queue asks for, before the queue that refers to them. */

@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs retries after their backoff on one virtual thread of their own, so that a processor goes on
- * with its other deliveries meanwhile. Closing it drops the retries not yet run (their deliveries,
- * unsettled, go back to the queue when the subscription closes) and waits for the one running.
+ * Runs retries when they are due on one virtual thread of their own. Closing it drops the retries not
+ * run yet (their deliveries, unsettled, go back to their queue when the subscription closes) and waits
+ * for the one running.
  */
 final class DelayedRetries implements AutoCloseable {
     private final String name;

@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Settles the deliveries a processor could not handle: retries a failed one as its {@link RetryPolicy}
- * allows (a copy with the attempt count published back to the queue through the default exchange after
- * the backoff, then the original acknowledged), and dead-letters the rest (a copy with the reason,
- * attempts and queue in {@link DeadLetterHeaders} published to the queue's dead-letter exchange, then the
- * original acknowledged). Copies are confirmed by the broker before the original is acknowledged, where
- * the transport can confirm. A queue without a dead-letter exchange, or a copy the broker did not take,
- * gets the original rejected without requeue. Each outcome is logged once.
+ * Settles the deliveries a processor could not handle. A failed one that its {@link RetryPolicy} allows
+ * to try again is <em>parked</em>: a copy with the attempt count and the time it is due
+ * ({@link DeadLetterHeaders#ATTEMPTS}, {@link DeadLetterHeaders#RETRY_AT}) goes to the queue's retry
+ * queue, and the original is acknowledged, so the queue's next deliveries are not held back; the retry
+ * queue's consumer ({@link #unpark}) holds each copy until it is due and moves it back to its queue. The
+ * rest are dead-lettered: a copy with the reason, attempts and queue in {@link DeadLetterHeaders} goes to
+ * the queue's dead-letter exchange, then the original is acknowledged. Copies are confirmed by the broker
+ * before the original is acknowledged, where the transport can confirm. A queue without a dead-letter
+ * exchange, or a copy the broker did not take, gets the original rejected without requeue. Each outcome
+ * is logged once.
  */
 public final class FailedDeliveries implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.postage.MessageProcessor");
@@ -30,6 +33,7 @@ public final class FailedDeliveries implements AutoCloseable {
     private final SafePublisher publisher;
     private final RetryPolicy policy;
     private final Function<String, Optional<String>> deadLetterExchanges;
+    private final Function<String, Optional<String>> retryQueues;
     private final DelayedRetries retries;
 
     /**
@@ -37,19 +41,21 @@ public final class FailedDeliveries implements AutoCloseable {
      * @param transport where copies are published
      * @param policy how often a failed message is tried
      * @param deadLetterExchanges a queue's dead-letter exchange, by queue name
+     * @param retryQueues a queue's retry queue, by queue name
      */
     public FailedDeliveries(String owner, Transport transport, RetryPolicy policy,
-            Function<String, Optional<String>> deadLetterExchanges) {
+            Function<String, Optional<String>> deadLetterExchanges, Function<String, Optional<String>> retryQueues) {
         this.owner = owner;
         this.publisher = new SafePublisher(transport);
         this.policy = policy;
         this.deadLetterExchanges = deadLetterExchanges;
+        this.retryQueues = retryQueues;
         this.retries = new DelayedRetries("postage-retry-" + owner);
     }
 
     /**
-     * Retries the delivery later if the policy allows another attempt (it stays unsettled meanwhile),
-     * else dead-letters it.
+     * Parks the delivery in its queue's retry queue if the policy allows another attempt, else
+     * dead-letters it.
      *
      * @param delivery a delivery whose handler failed
      * @param reason why, a sentence
@@ -57,14 +63,40 @@ public final class FailedDeliveries implements AutoCloseable {
      */
     public void retryOrDeadLetter(Delivery delivery, String reason, Throwable cause) {
         int attempt = attemptsBefore(delivery) + 1;
-        if (!policy.allowsRetryAfter(attempt)) {
+        Optional<String> retryQueue = retryQueues.apply(delivery.queue());
+        if (!policy.allowsRetryAfter(attempt) || retryQueue.isEmpty()) {
             deadLetter(delivery, attempt, reason, cause);
             return;
         }
         Duration backoff = policy.backoff(attempt);
+        Map<String, Object> headers = new HashMap<>(delivery.properties().headers());
+        headers.remove(DeadLetterHeaders.REASON);
+        headers.remove(DeadLetterHeaders.ORIGINAL_QUEUE);
+        headers.put(DeadLetterHeaders.ATTEMPTS, attempt);
+        headers.put(DeadLetterHeaders.RETRY_AT, System.currentTimeMillis() + backoff.toMillis());
+        try {
+            publisher.publish("", retryQueue.get(), copy(delivery, headers));
+        } catch (RuntimeException e) {
+            deadLetter(delivery, attempt, reason + "; then its retry could not be parked: " + e.getMessage(), cause);
+            return;
+        }
         LOG.log(Level.INFO, "{0}: attempt {1} of {2} at a message from queue {3} failed ({4}); retrying in {5} ms",
                 owner, attempt, policy.maxAttempts(), delivery.queue(), reason, backoff.toMillis());
-        retries.schedule(backoff, () -> retry(delivery, attempt, reason, cause));
+        settle(delivery, true);
+    }
+
+    /**
+     * Handles a delivery of a retry queue: holds it until it is due (at most the policy's longest
+     * backoff), then moves it back to its queue. Closing drops the waiting ones, unsettled: they stay in
+     * the retry queue for the next run.
+     *
+     * @param parked a delivery of a retry queue
+     * @param queue the queue it goes back to
+     */
+    public void unpark(Delivery parked, String queue) {
+        long wait = parked.properties().headers().get(DeadLetterHeaders.RETRY_AT) instanceof Number due
+                ? Math.clamp(due.longValue() - System.currentTimeMillis(), 0, policy.maxBackoff().toMillis()) : 0;
+        retries.schedule(Duration.ofMillis(wait), () -> moveBack(parked, queue));
     }
 
     /**
@@ -78,25 +110,24 @@ public final class FailedDeliveries implements AutoCloseable {
         deadLetter(delivery, attemptsBefore(delivery) + 1, reason, cause);
     }
 
-    /** Drops the retries not run yet: their deliveries go back to the queue with their subscription. */
+    /** Drops the retries not due yet: they stay in their retry queues, unsettled, for the next run. */
     @Override
     public void close() {
         retries.close();
     }
 
-    private void retry(Delivery delivery, int failedAttempts, String reason, Throwable cause) {
+    private void moveBack(Delivery parked, String queue) {
+        Map<String, Object> headers = new HashMap<>(parked.properties().headers());
+        headers.remove(DeadLetterHeaders.RETRY_AT);
         try {
-            Map<String, Object> headers = new HashMap<>(delivery.properties().headers());
-            headers.remove(DeadLetterHeaders.REASON);
-            headers.remove(DeadLetterHeaders.ORIGINAL_QUEUE);
-            headers.put(DeadLetterHeaders.ATTEMPTS, failedAttempts);
-            publisher.publish("", delivery.queue(), copy(delivery, headers));
+            publisher.publish("", queue, copy(parked, headers));
         } catch (RuntimeException e) {
-            deadLetter(delivery, failedAttempts, reason + "; then its retry could not be published: " + e.getMessage(),
-                    cause);
+            LOG.log(Level.WARNING, "{0} could not move a retry from queue {1} back to queue {2} ({3}); it stays in "
+                    + "{1} until the processor closes, and is tried on the next run", owner, parked.queue(), queue,
+                    e.getMessage());
             return;
         }
-        settle(delivery, true);
+        settle(parked, true);
     }
 
     private void deadLetter(Delivery delivery, int attempts, String reason, Throwable cause) {

@@ -68,7 +68,7 @@ class RetryTest {
         QueueSpec queue = QueueSpec.named(broker.unique("retry-queue")).withAutoDelete(true)
                 .withDeadLetterQueue(broker.unique("retry-dlx"), broker.unique("retry-dlq"));
         CountingProcessor processor = processor(queue, RetryPolicy.attempts(MAX_ATTEMPTS)
-                .withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(100)));
+                .withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(100)), 10);
         int[] expectedHandled = IntStream.range(0, messages).filter(n -> failures(n) < MAX_ATTEMPTS).toArray();
         int[] expectedDead = IntStream.range(0, messages).filter(n -> failures(n) >= MAX_ATTEMPTS).toArray();
 
@@ -117,15 +117,16 @@ class RetryTest {
     }
 
     @Test
-    void retriesWaitingWhenTheProcessorStopsGoBackToTheQueueAndAreNotLost() throws Exception {
-        int messages = 10; // = the prefetch: each message waiting for its retry holds a prefetch slot
-        // Not auto-deleted, so that the queue outlives the first processor; deleted at the end.
+    void retriesWaitingWhenTheProcessorStopsStayInTheRetryQueueAndAreHandledOnceByTheNext() throws Exception {
+        int messages = 20;
+        // Not auto-deleted, so that the queues outlive the first processor; deleted at the end.
         QueueSpec queue = QueueSpec.named(broker.unique("retry-queue"))
                 .withDeadLetterQueue(broker.unique("retry-dlx"), broker.unique("retry-dlq"));
-        CountingProcessor stopping = processor(queue, RetryPolicy.attempts(2)
-                .withBackoff(Duration.ofSeconds(30), 1, Duration.ofSeconds(30)));
-        CountingProcessor next = processor(queue, RetryPolicy.attempts(2)
-                .withBackoff(Duration.ofMillis(20), 1, Duration.ofMillis(20)));
+        CountingProcessor stopping = processor(queue, RetryPolicy.attempts(MAX_ATTEMPTS)
+                .withBackoff(Duration.ofSeconds(5), 1, Duration.ofSeconds(5)), 1);
+        // Its longest backoff also bounds how long it holds the retries the first one parked.
+        CountingProcessor next = processor(queue, RetryPolicy.attempts(MAX_ATTEMPTS)
+                .withBackoff(Duration.ofMillis(20), 1, Duration.ofMillis(20)), 1);
 
         try (DeadLetters raw = new DeadLetters(broker)) {
             try {
@@ -142,11 +143,13 @@ class RetryTest {
                 }
             } finally {
                 raw.deleteQueue(queue.name());
+                raw.deleteQueue(queue.name() + ".retry");
                 raw.deleteDeadLetterQueueOf(queue);
             }
-            System.out.printf("figures: retry-on-stop messages=%d waiting-when-stopped=%d handled-after=%d "
+            System.out.printf("figures: retry-on-stop messages=%d prefetch=1 failed-before-stop=%d handled-after=%d "
                     + "dead-lettered=%d%n", messages, stopping.attempts.size(), next.handled.size(), raw.received().size());
-            assertThat(stopping.attempts).as("every message failed once before the stop").hasSize(messages);
+            assertThat(stopping.attempts).as("every message failed once before the stop, though prefetch is 1: "
+                    + "retries wait in the retry queue, not in the processor").hasSize(messages);
             assertThat(stopping.handled).as("nothing handled before the stop: every message waited for its retry")
                     .isEmpty();
             assertThat(IntStream.range(0, messages).map(next::handledCount)).as("each handled once after the stop")
@@ -155,11 +158,11 @@ class RetryTest {
         }
     }
 
-    private CountingProcessor processor(QueueSpec queue, RetryPolicy policy) {
+    private CountingProcessor processor(QueueSpec queue, RetryPolicy policy, int prefetch) {
         Fingerprint real = Fingerprint.of("retry_receiver", "controller", broker.config());
         return new CountingProcessor(new Fingerprint(real.name(), real.type(), broker.unique("pid"), real.host(),
                 real.user(), real.vhost()), Eqk.builder().exchange(exchange).queue(queue, "retry").build(),
-                ProcessorSettings.of(broker.config()).withPrefetch(10).withRetryPolicy(policy));
+                ProcessorSettings.of(broker.config()).withPrefetch(prefetch).withRetryPolicy(policy));
     }
 
     private static int failures(int n) {

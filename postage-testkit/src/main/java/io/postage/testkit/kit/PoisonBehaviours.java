@@ -130,9 +130,9 @@ abstract class PoisonBehaviours extends KitBehaviours {
     }
 
     @Test
-    void aRetryWaitingForItsBackoffDoesNotHoldBackTheOtherDeliveries() throws Exception {
+    void aRetryWaitingForItsBackoffDoesNotHoldBackTheOtherDeliveriesEvenWithPrefetchOne() throws Exception {
         RetryingProcessor processor = processor(
-                RetryPolicy.attempts(2).withBackoff(Duration.ofSeconds(2), 1, Duration.ofSeconds(2)), 5);
+                RetryPolicy.attempts(2).withBackoff(Duration.ofSeconds(2), 1, Duration.ofSeconds(2)), 1);
         try (RunningProcessors running = RunningProcessors.start(processor); Producer producer = producer()) {
             producer.message("flaky", Map.of("id", "late", "failures", 1));
             for (int i = 0; i < 3; i++) {
