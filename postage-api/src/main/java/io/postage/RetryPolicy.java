@@ -8,8 +8,11 @@ import java.util.Objects;
  * and how long it waits between tries: the first retry after {@code initialBackoff}, each next one
  * {@code multiplier} times later, never more than {@code maxBackoff} apart. After {@code maxAttempts}
  * attempts the message is dead-lettered (see {@link QueueSpec#withDeadLetterQueue()}) with the reason
- * in its headers ({@link DeadLetterHeaders}). A retry is a copy of the message published back to its
- * queue (at the tail) before the original is acknowledged, so a crash loses nothing.
+ * in its headers ({@link DeadLetterHeaders}). While it waits, a retry is a copy of the message in the
+ * queue's retry queue {@code <queue>.retry}, which the processor declares and consumes (with the
+ * queue's flags) when its policy allows retries; the copy is stored before the original is
+ * acknowledged, so a crash loses nothing, and the queue's next messages are not held back. When due it
+ * goes back to the tail of its queue.
  *
  * {@snippet :
  * ProcessorSettings settings = ProcessorSettings.fromEnvironment()
