@@ -44,6 +44,7 @@ public final class Producer implements AutoCloseable {
     private final List<ExchangeKey> eks;
     private final Duration rpcTimeout;
     private final int maxRetry;
+    private final Duration shutdownTimeout;
     private final Transport transport;
     private final MessageCodec codec;
     private final RpcClient rpcClient;
@@ -55,6 +56,7 @@ public final class Producer implements AutoCloseable {
         this.eks = List.copyOf(builder.eks);
         this.rpcTimeout = builder.rpcTimeout;
         this.maxRetry = builder.maxRetry;
+        this.shutdownTimeout = builder.shutdownTimeout;
         PostageConfig config = builder.config;
         this.codec = MessageCodec.of(config.codec(), builder.decodeLimits);
         this.transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
@@ -305,10 +307,13 @@ public final class Producer implements AutoCloseable {
         return TypedApi.create(apiInterface, ApiTarget.of(this));
     }
 
-    /** Fails the calls still waiting, then closes the connection; idempotent. */
+    /**
+     * Refuses new RPC calls, waits up to the shutdown timeout (default 10 s) for those in flight to end, fails
+     * the ones still waiting, then closes the connection; idempotent.
+     */
     @Override
     public void close() {
-        rpcClient.close();
+        rpcClient.close(shutdownTimeout);
         transport.close();
     }
 
@@ -353,6 +358,7 @@ public final class Producer implements AutoCloseable {
         private PostageConfig config;
         private Duration rpcTimeout = Duration.ofSeconds(30);
         private int maxRetry = 4;
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
         private RpcReplies rpcReplies = RpcReplies.PRIVATE;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
 
@@ -396,6 +402,19 @@ public final class Producer implements AutoCloseable {
          */
         public Builder maxRetry(int maxRetry) {
             this.maxRetry = RpcOptions.defaults().withMaxRetry(maxRetry).maxRetry().orElseThrow();
+            return this;
+        }
+
+        /**
+         * @param shutdownTimeout how long {@link Producer#close()} waits for the RPC calls in flight (default 10 s)
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            if (shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must not be negative, not " + shutdownTimeout);
+            }
+            this.shutdownTimeout = shutdownTimeout;
             return this;
         }
 
