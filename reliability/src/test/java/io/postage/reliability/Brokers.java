@@ -42,18 +42,44 @@ final class Brokers {
      *
      * @param schedulerId {@code virtual-threads} or {@code cooperative}
      * @param processors the processors
-     * @return the thread running the scheduler; it ends when the scheduler exits (auto-quit is on)
+     * @return the scheduler and its thread, which ends when the scheduler exits (auto-quit is on)
      */
-    static Thread run(String schedulerId, MessageProcessor... processors) {
-        MicroScheduler scheduler = MicroScheduler.builder().scheduler(schedulerId).build();
+    static Running run(String schedulerId, MessageProcessor... processors) {
+        return run(MicroScheduler.builder().scheduler(schedulerId).build(), processors);
+    }
+
+    /**
+     * Runs processors in a scheduler on a platform thread of their own, and waits until they consume.
+     *
+     * @param scheduler the scheduler, not run yet
+     * @param processors the processors
+     * @return the scheduler and its thread
+     */
+    static Running run(MicroScheduler scheduler, MessageProcessor... processors) {
         for (MessageProcessor processor : processors) {
             scheduler.add(processor);
         }
-        Thread thread = Thread.ofPlatform().name("reliability-" + schedulerId).start(scheduler::run);
+        Thread thread = Thread.ofPlatform().name("reliability-scheduler").start(scheduler::run);
         for (MessageProcessor processor : processors) {
             processor.awaitStarted(GENEROUS);
         }
-        return thread;
+        return new Running(scheduler, thread);
+    }
+
+    /**
+     * A scheduler running on a thread of its own.
+     *
+     * @param scheduler the scheduler
+     * @param thread the thread in its {@code run()}
+     */
+    record Running(MicroScheduler scheduler, Thread thread) {
+        /**
+         * @return whether the scheduler exited within {@link #GENEROUS}
+         * @throws InterruptedException if interrupted
+         */
+        boolean exited() throws InterruptedException {
+            return thread.join(GENEROUS);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.postage.PostageConfig;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.QueueSpec;
+import io.postage.reliability.Brokers.Running;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class LoadTest {
                 .mapToObj(n -> new NumberedWorker("load_worker_" + n, Eqk.of(exchange, queue.name(), WORK), settings,
                         tally, Duration.ZERO))
                 .toArray(NumberedWorker[]::new);
-        Thread running = run("virtual-threads", workers);
+        Running running = run("virtual-threads", workers);
 
         long start = System.nanoTime();
         List<CompletableFuture<Void>> producers = new ArrayList<>();
@@ -67,7 +68,7 @@ class LoadTest {
         for (NumberedWorker worker : workers) {
             worker.close();
         }
-        assertThat(running.join(GENEROUS)).as("the processors' scheduler exited").isTrue();
+        assertThat(running.exited()).as("the processors' scheduler exited").isTrue();
 
         System.out.printf("figures: load broker=%s messages=%d producers=%d processors=%d prefetch=%d lost=%d"
                 + " duplicates=%d unflaggedDuplicates=%d msgsPerSecond=%.0f seconds=%.1f publishSeconds=%.1f"

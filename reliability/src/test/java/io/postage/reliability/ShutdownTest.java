@@ -14,6 +14,7 @@ import io.postage.Exchange;
 import io.postage.Fingerprint;
 import io.postage.Message;
 import io.postage.MessageProcessor;
+import io.postage.MicroScheduler;
 import io.postage.PostageConfig;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
@@ -21,6 +22,7 @@ import io.postage.QueueSpec;
 import io.postage.Route;
 import io.postage.RpcHandler;
 import io.postage.TransportException;
+import io.postage.reliability.Brokers.Running;
 import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
 import java.time.Duration;
@@ -54,7 +56,9 @@ class ShutdownTest {
         /** The built-in {@code quit} command, sent to its control queue while its work queue is busy. */
         QUIT,
         /** {@link MessageProcessor#close()} from another thread, while a handler is at work. */
-        CLOSE
+        CLOSE,
+        /** {@link MicroScheduler#stop()}: the scheduler ends, while a handler is at work. */
+        STOP
     }
 
     static Stream<Arguments> shutdowns() {
@@ -73,7 +77,7 @@ class ShutdownTest {
         Tally before = new Tally(MESSAGES);
         NumberedWorker worker = worker("shutdown_worker", config, exchange, work, before, PAUSE);
         try (Producer producer = producer(config, exchange)) {
-            Thread running = run(scheduler, worker);
+            Running running = run(scheduler, worker);
             IntStream.range(0, MESSAGES).forEach(number -> producer.message(WORK, number));
             assertThat(await(() -> worker.finished() >= PREFETCH, GENEROUS)).as("the worker is busy").isTrue();
 
@@ -81,17 +85,18 @@ class ShutdownTest {
             switch (trigger) {
                 case QUIT -> producer.message("quit", Map.of(), Route.key(CONTROL));
                 case CLOSE -> worker.close();
+                case STOP -> running.scheduler().stop();
             }
-            assertThat(running.join(GENEROUS)).as("the scheduler exited").isTrue();
+            assertThat(running.exited()).as("the scheduler exited").isTrue();
             long shutdownMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - shutdownStart);
 
             Tally after = new Tally(MESSAGES);
             NumberedWorker drain = worker("shutdown_drain", config, exchange, work, after, Duration.ZERO);
-            Thread draining = run("virtual-threads", drain);
+            Running draining = run("virtual-threads", drain);
             await(() -> before.distinct() + after.distinct() >= MESSAGES, GENEROUS);
             Thread.sleep(200); // room for a message handled twice to show up
             drain.close();
-            assertThat(draining.join(GENEROUS)).as("the drain's scheduler exited").isTrue();
+            assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
 
             int lost = (int) IntStream.range(0, MESSAGES)
                     .filter(n -> before.handlings(n) + after.handlings(n) == 0).count();
@@ -124,7 +129,7 @@ class ShutdownTest {
         NumberedWorker worker = new NumberedWorker("stuck_worker", eqk(exchange, work),
                 ProcessorSettings.of(config).withShutdownTimeout(shutdownTimeout), before, handlerTime);
         try (Producer producer = producer(config, exchange)) {
-            Thread running = run("virtual-threads", worker);
+            Running running = run("virtual-threads", worker);
             producer.message(WORK, 0);
             assertThat(await(() -> worker.started() == 1, GENEROUS)).as("the handler started").isTrue();
 
@@ -134,11 +139,11 @@ class ShutdownTest {
 
             Tally after = new Tally(1);
             NumberedWorker drain = worker("stuck_drain", config, exchange, work, after, Duration.ZERO);
-            Thread draining = run("virtual-threads", drain);
+            Running draining = run("virtual-threads", drain);
             boolean givenBack = await(() -> after.distinct() == 1, GENEROUS);
             drain.close();
-            assertThat(draining.join(GENEROUS)).as("the drain's scheduler exited").isTrue();
-            assertThat(running.join(GENEROUS)).as("the stuck handler ended, then its scheduler").isTrue();
+            assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
+            assertThat(running.exited()).as("the stuck handler ended, then its scheduler").isTrue();
             System.out.printf("figures: shutdown-timeout transport=%s broker=%s shutdownTimeoutMillis=%d"
                     + " closeMillis=%d handlerMillis=%d givenBack=%s redelivered=%d%n", transport, broker.product(),
                     shutdownTimeout.toMillis(), closeMillis, handlerTime.toMillis(), givenBack, after.redelivered());
@@ -154,16 +159,44 @@ class ShutdownTest {
     }
 
     @Test
+    void aSchedulerThatInterruptsAHandlerStuckPastItsShutdownTimeoutGivesTheMessageBack(BrokerInfo broker)
+            throws Exception {
+        PostageConfig config = broker.config();
+        Exchange exchange = Exchange.direct(broker.unique("interrupted")).withAutoDelete(true);
+        QueueSpec work = lastingQueue(broker, "interrupted-work");
+        NumberedWorker worker = worker("interrupted_worker", config, exchange, work, new Tally(1), Duration.ofSeconds(5));
+        try (Producer producer = producer(config, exchange)) {
+            Running running = run(MicroScheduler.builder().shutdownTimeout(Duration.ofMillis(200)).build(), worker);
+            producer.message(WORK, 0);
+            assertThat(await(() -> worker.started() == 1, GENEROUS)).as("the handler started").isTrue();
+
+            running.scheduler().close();
+            assertThat(running.exited()).as("the scheduler exited").isTrue();
+
+            Tally after = new Tally(1);
+            NumberedWorker drain = worker("interrupted_drain", config, exchange, work, after, Duration.ZERO);
+            Running draining = run("virtual-threads", drain);
+            boolean givenBack = await(() -> after.distinct() == 1, GENEROUS);
+            drain.close();
+            assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
+
+            assertThat(worker.finished()).as("the interrupted handler did not finish").isZero();
+            assertThat(givenBack).as("the message was given back to the queue").isTrue();
+            assertThat(after.redelivered()).as("delivered again with the redelivered flag").isEqualTo(1);
+        }
+    }
+
+    @Test
     void producerCloseWaitsForTheRpcCallsInFlight(BrokerInfo broker) throws Exception {
         Exchange exchange = Exchange.direct(broker.unique("rpc-close")).withAutoDelete(true);
         SlowRpc server = new SlowRpc(broker.config(), exchange, Duration.ofMillis(200));
-        Thread running = run("virtual-threads", server);
+        Running running = run("virtual-threads", server);
         List<CompletableFuture<Message>> calls;
         try (Producer producer = caller(broker.config(), exchange, Duration.ofSeconds(10))) {
             calls = IntStream.range(0, 3).mapToObj(n -> producer.rpcAsync(SlowRpc.SLOW, n)).toList();
         }
         server.close();
-        assertThat(running.join(GENEROUS)).as("the server's scheduler exited").isTrue();
+        assertThat(running.exited()).as("the server's scheduler exited").isTrue();
 
         assertThat(calls).allSatisfy(call -> assertThat(call).isCompletedWithValueMatching(
                 reply -> reply.isSuccess() && "done".equals(reply.content().get("value")), "a success result"));
@@ -173,7 +206,7 @@ class ShutdownTest {
     void producerCloseFailsTheRpcCallsStillWaitingAtItsShutdownTimeout(BrokerInfo broker) throws Exception {
         Exchange exchange = Exchange.direct(broker.unique("rpc-close")).withAutoDelete(true);
         SlowRpc server = new SlowRpc(broker.config(), exchange, Duration.ofMillis(1500));
-        Thread running = run("virtual-threads", server);
+        Running running = run("virtual-threads", server);
         CompletableFuture<Message> call;
         long closeStart;
         try (Producer producer = caller(broker.config(), exchange, Duration.ofMillis(100))) {
@@ -182,7 +215,7 @@ class ShutdownTest {
         }
         long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart);
         server.close();
-        assertThat(running.join(GENEROUS)).as("the server's scheduler exited").isTrue();
+        assertThat(running.exited()).as("the server's scheduler exited").isTrue();
 
         assertThat(closeMillis).as("close() waited for its shutdown timeout only").isLessThan(1500);
         assertThat(call).isCompletedExceptionally();
