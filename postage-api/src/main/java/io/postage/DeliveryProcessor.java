@@ -85,8 +85,8 @@ final class DeliveryProcessor {
             if (returned != null) {
                 reply.send(returned instanceof Message answer ? answer : Message.result(returned));
             }
-        } catch (ExitScheduler | AckAndRestart | RejectMessage signal) {
-            throw signal;
+        } catch (ExitScheduler | AckAndRestart | RejectMessage | InterruptedException signal) {
+            throw signal; // interrupted: no answer, the requeued request gets one when handled again
         } catch (Exception e) {
             reply.send(Message.exception(e));
             throw e;
