@@ -9,7 +9,8 @@ import java.lang.System.Logger.Level;
  * Processes one delivery with Postage 1.x's semantics: decode (an undecodable body is rejected
  * without requeue and logged), run every matching message handler or the last matching RPC handler
  * (whose exception is answered with an exception result), then settle: ack after the handlers,
- * reject without requeue on {@link RejectMessage} or an unmanaged exception.
+ * reject without requeue on {@link RejectMessage} or an unmanaged exception, requeue when a handler was
+ * interrupted (a shutdown, not a fault of the message).
  */
 final class DeliveryProcessor {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());
@@ -54,6 +55,11 @@ final class DeliveryProcessor {
             throw signal;
         } catch (RejectMessage e) {
             reject(delivery, "a handler rejected it: " + e.getMessage());
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, "{0} was interrupted (stopped by its scheduler?) handling a message from queue {1};"
+                    + " the message goes back to the queue", processor, delivery.queue());
+            delivery.reject(true);
+            Thread.currentThread().interrupt(); // after the settlement, which an interrupt could break
         } catch (Exception e) {
             LOG.log(Level.ERROR, "Unmanaged exception in " + processor + " handling " + message
                     + "; the message is rejected without requeue", e);
@@ -79,8 +85,8 @@ final class DeliveryProcessor {
             if (returned != null) {
                 reply.send(returned instanceof Message answer ? answer : Message.result(returned));
             }
-        } catch (ExitScheduler | AckAndRestart | RejectMessage signal) {
-            throw signal;
+        } catch (ExitScheduler | AckAndRestart | RejectMessage | InterruptedException signal) {
+            throw signal; // interrupted: no answer, the requeued request gets one when handled again
         } catch (Exception e) {
             reply.send(Message.exception(e));
             throw e;
