@@ -11,9 +11,10 @@ import java.lang.System.Logger.Level;
  * run every matching message handler or the last matching RPC handler (whose exception is answered
  * with an exception result), then settle: ack after the handlers; dead-letter on {@link RejectMessage}
  * or a failed RPC handler; retry an unmanaged exception of a message handler as the
- * {@link RetryPolicy} allows, then dead-letter it ({@link FailedDeliveries}).
+ * {@link RetryPolicy} allows, then dead-letter it ({@link FailedDeliveries}); requeue when a handler was
+ * interrupted (a shutdown, not a fault of the message).
  */
-final class DeliveryProcessor implements AutoCloseable {
+final class DeliveryProcessor {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());
 
     private final MessageProcessor processor;
@@ -59,6 +60,11 @@ final class DeliveryProcessor implements AutoCloseable {
             throw signal;
         } catch (RejectMessage e) {
             failures.deadLetter(delivery, "rejected by a handler: " + e.getMessage(), null);
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, "{0} was interrupted (stopped by its scheduler?) handling a message from queue {1};"
+                    + " the message goes back to the queue", processor, delivery.queue());
+            delivery.reject(true);
+            Thread.currentThread().interrupt(); // after the settlement, which an interrupt could break
         } catch (Exception e) {
             if (message.category() == Category.RPC) {
                 failures.deadLetter(delivery, "RPC handler failed (answered with an exception result): " + e, e);
@@ -66,12 +72,6 @@ final class DeliveryProcessor implements AutoCloseable {
                 failures.retryOrDeadLetter(delivery, "unmanaged exception handling " + message + ": " + e, e);
             }
         }
-    }
-
-    /** Drops the retries not due yet; they stay in their retry queues for the next run. */
-    @Override
-    public void close() {
-        failures.close();
     }
 
     private void runMessageHandlers(Message message, Delivery delivery) throws Exception {
@@ -92,8 +92,8 @@ final class DeliveryProcessor implements AutoCloseable {
             if (returned != null) {
                 reply.send(returned instanceof Message answer ? answer : Message.result(returned));
             }
-        } catch (ExitScheduler | AckAndRestart | RejectMessage signal) {
-            throw signal;
+        } catch (ExitScheduler | AckAndRestart | RejectMessage | InterruptedException signal) {
+            throw signal; // interrupted: no answer, the requeued request gets one when handled again
         } catch (Exception e) {
             reply.send(Message.exception(e));
             throw e;
