@@ -24,7 +24,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * Opens the connection a {@link PostageConfig} describes: the URI when there is one, else host, port,
- * vhost and credentials; {@code amqps} with the JVM's default trust store and host name verification.
+ * vhost and credentials; {@code amqps} with the configuration's TLS context (else the JVM's default) and
+ * host name verification, always.
  * Automatic connection and topology recovery are on; the first attempt to reconnect comes after
  * {@link #FIRST_RECOVERY_DELAY} (Qpid Broker-J closes the connection for a mere refused declaration),
  * the next ones at the recovery interval. A failure becomes one {@link ConnectionException}
@@ -78,7 +79,7 @@ final class ConnectionOpener {
         ConnectionFactory factory = new ConnectionFactory();
         Optional<URI> uri = config.uri();
         if (uri.isPresent()) {
-            useUri(factory, uri.get(), config.endpoint());
+            useUri(factory, uri.get(), config);
         } else {
             factory.setHost(config.host());
             factory.setPort(config.port());
@@ -98,11 +99,13 @@ final class ConnectionOpener {
         return factory;
     }
 
-    private static void useUri(ConnectionFactory factory, URI uri, String endpoint) {
+    private static void useUri(ConnectionFactory factory, URI uri, PostageConfig config) {
+        String endpoint = config.endpoint();
         try {
             if (uri.getScheme().toLowerCase(Locale.ROOT).equals("amqps")) {
                 // Before setUri: with a TLS context set, setUri does not install the client's trust-all default.
-                factory.useSslProtocol(SSLContext.getDefault());
+                factory.useSslProtocol(config.sslContext().isPresent() ? config.sslContext().get()
+                        : SSLContext.getDefault());
                 factory.enableHostnameVerification();
             }
             factory.setUri(uri);

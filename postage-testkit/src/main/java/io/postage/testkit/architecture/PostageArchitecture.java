@@ -22,7 +22,8 @@ import java.util.function.BiPredicate;
 /**
  * The arrows between Postage modules, as ArchUnit rules over a {@link ModuleLayout}:
  * <ul>
- * <li>the API depends on {@code java.*} and itself only: no provider, no third-party package;</li>
+ * <li>the API depends on {@code java.*} (and {@code javax.net.ssl}, for TLS settings) and itself only: no
+ *     provider, no third-party package;</li>
  * <li>a provider depends on no other provider and on the API's exported packages only;</li>
  * <li>an {@code internal} package is used only inside its own module;</li>
  * <li>modules form no cycle;</li>
@@ -64,6 +65,7 @@ public final class PostageArchitecture {
         return ArchRuleDefinition.classes().that(inApi(layout))
                 .should(haveNoDependency("depend only on the JDK and the API itself", (origin, target) ->
                         !target.isPrimitive() && !target.getPackageName().startsWith("java.")
+                                && !target.getPackageName().equals("javax.net.ssl")
                                 && !layout.isApi(target.getPackageName())));
     }
 
