@@ -174,6 +174,12 @@ public final class PostageConfig {
             throw new ConfigurationException(what + " must start with amqp:// or amqps://, not \""
                     + redact(uri) + "\"");
         }
+        if (parsed.getRawAuthority() != null && parsed.getHost() == null) {
+            // java.net.URI reads an authority it cannot parse (a port that is not a number, say) as a
+            // registry name, without host, port or user: the clients would then quietly connect to localhost.
+            throw new ConfigurationException(what + " must be amqp[s]://user:password@host:port/vhost with a valid "
+                    + "host and a numeric port, not \"" + redact(uri) + "\"");
+        }
         return parsed;
     }
 

@@ -67,7 +67,7 @@ public final class TlsStores {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return factory.getTrustManagers();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw unusable(file, e);
         }
     }
@@ -77,11 +77,12 @@ public final class TlsStores {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(load(file), file.password().toCharArray());
             return factory.getKeyManagers();
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw unusable(file, e);
         }
     }
 
+    /** @throws IllegalArgumentException if the file does not exist */
     private static KeyStore load(StoreFile file) throws IOException, GeneralSecurityException {
         return KeyStore.getInstance(file.path().toFile(), file.password().toCharArray());
     }

@@ -18,12 +18,11 @@ import java.util.stream.Stream;
 import org.apache.qpid.server.SystemLauncher;
 import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.AuthenticationProvider;
-import org.apache.qpid.server.model.ConfiguredObject;
 import org.apache.qpid.server.model.Container;
 import org.apache.qpid.server.model.KeyStore;
+import org.apache.qpid.server.model.PasswordCredentialManagingAuthenticationProvider;
 import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
-import org.apache.qpid.server.model.User;
 import org.apache.qpid.server.security.FileKeyStore;
 
 /**
@@ -115,9 +114,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             launcher.startup(attributes);
             Container<?> broker = system.get().getContainer();
-            ConfiguredObject<?> users = broker.getChildByName(AuthenticationProvider.class, AUTHENTICATION_PROVIDER);
-            options.users.forEach((name, password) -> users.createChild(User.class,
-                    Map.of(User.NAME, name, User.PASSWORD, password)));
+            if (broker.getChildByName(AuthenticationProvider.class, AUTHENTICATION_PROVIDER)
+                    instanceof PasswordCredentialManagingAuthenticationProvider<?> users) {
+                options.users.forEach((name, password) -> users.createUser(name, password, Map.of()));
+            }
             if (options.keyStore != null) {
                 openTlsPort(broker, tlsPort, options.keyStore, options.keyStorePassword);
             }
