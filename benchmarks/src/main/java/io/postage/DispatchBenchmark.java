@@ -65,7 +65,7 @@ public class DispatchBenchmark {
     @Benchmark
     public Object postage() throws Throwable {
         for (HandlerInvoker handler : table.messageHandlers(message)) {
-            handler.invoke(processor, message, null);
+            handler.invoke(processor, message, null, null);
         }
         return processor.received;
     }

@@ -46,7 +46,7 @@ final class DeliveryProcessor {
             if (message.category() == Category.RPC) {
                 runRpcHandler(message, delivery);
             } else {
-                runMessageHandlers(message);
+                runMessageHandlers(message, delivery);
             }
             delivery.ack();
         } catch (ExitScheduler | AckAndRestart signal) {
@@ -61,9 +61,9 @@ final class DeliveryProcessor {
         }
     }
 
-    private void runMessageHandlers(Message message) throws Exception {
+    private void runMessageHandlers(Message message, Delivery delivery) throws Exception {
         for (HandlerInvoker handler : table.messageHandlers(message)) {
-            invoke(handler, message, null);
+            invoke(handler, message, null, delivery);
         }
     }
 
@@ -75,7 +75,7 @@ final class DeliveryProcessor {
         }
         Reply reply = new DeliveryReply(transport, codec, processor.fingerprint(), delivery);
         try {
-            Object returned = invoke(handler.get(), message, reply);
+            Object returned = invoke(handler.get(), message, reply, delivery);
             if (returned != null) {
                 reply.send(returned instanceof Message answer ? answer : Message.result(returned));
             }
@@ -88,9 +88,9 @@ final class DeliveryProcessor {
     }
 
     /** Runs one handler; a {@link FilterError} skips it and returns null. */
-    private Object invoke(HandlerInvoker handler, Message message, Reply reply) throws Exception {
+    private Object invoke(HandlerInvoker handler, Message message, Reply reply, Delivery delivery) throws Exception {
         try {
-            return handler.invoke(processor, message, reply);
+            return handler.invoke(processor, message, reply, delivery);
         } catch (FilterError e) {
             LOG.log(Level.DEBUG, () -> "Filter of " + handler + " refused " + message + ": " + e.getMessage());
             return null;

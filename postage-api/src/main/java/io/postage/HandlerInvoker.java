@@ -1,5 +1,6 @@
 package io.postage;
 
+import io.postage.spi.Delivery;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -10,22 +11,27 @@ import java.util.Map;
 
 /**
  * One registered handler, ready to call: its filters, and a method handle of type
- * {@code (Object processor, Object argument, Message message, Reply reply) Object} adapted once from
- * the handler method's own parameters (content or wire map, {@link Message}, {@link Reply}, in any order).
+ * {@code (Object processor, Object argument, Message message, Reply reply, Delivery delivery) Object} adapted
+ * once from the handler method's own parameters (content or wire map, {@link Message}, {@link Reply},
+ * {@link DeliveryInfo}, in any order). A {@link DeliveryInfo} is made only for the handlers that take one.
  */
 final class HandlerInvoker {
     private static final MethodType INVOKER_TYPE =
-            MethodType.methodType(Object.class, Object.class, Object.class, Message.class, Reply.class);
+            MethodType.methodType(Object.class, Object.class, Object.class, Message.class, Reply.class, Delivery.class);
     private static final int ARGUMENT = 1;
     private static final int MESSAGE = 2;
     private static final int REPLY = 3;
+    private static final int DELIVERY = 4;
     private static final MethodHandle RUN_HANDLER_CLASS;
+    private static final MethodHandle DELIVERY_INFO;
 
     static {
         try {
             RUN_HANDLER_CLASS = MethodHandles.lookup().findStatic(HandlerInvoker.class, "runHandlerClass",
                     MethodType.methodType(Object.class, MethodHandle.class, Object.class, Object.class, Message.class,
-                            Reply.class));
+                            Reply.class, Delivery.class));
+            DELIVERY_INFO = MethodHandles.lookup().findStatic(HandlerInvoker.class, "deliveryInfo",
+                    MethodType.methodType(DeliveryInfo.class, Delivery.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -53,7 +59,7 @@ final class HandlerInvoker {
         int[] reorder = new int[parameters.length + 1];
         Class<?>[] adaptedParameters = new Class<?>[parameters.length + 1];
         adaptedParameters[0] = Object.class;
-        boolean[] used = new boolean[REPLY + 1];
+        boolean[] used = new boolean[DELIVERY + 1];
         for (int i = 0; i < parameters.length; i++) {
             int source = sourceOf(parameters[i], annotation instanceof RpcHandler, description);
             if (used[source]) {
@@ -65,8 +71,13 @@ final class HandlerInvoker {
             adaptedParameters[i + 1] = INVOKER_TYPE.parameterType(source);
         }
         try {
-            MethodHandle handle = lookup.unreflect(method)
-                    .asType(MethodType.methodType(Object.class, adaptedParameters));
+            MethodHandle handle = lookup.unreflect(method);
+            for (int i = 0; i < parameters.length; i++) {
+                if (reorder[i + 1] == DELIVERY) {
+                    handle = MethodHandles.filterArguments(handle, i + 1, DELIVERY_INFO);
+                }
+            }
+            handle = handle.asType(MethodType.methodType(Object.class, adaptedParameters));
             return new HandlerInvoker(description, annotation instanceof MessageHandlerFullBody, filters,
                     MethodHandles.permuteArguments(handle, INVOKER_TYPE, reorder));
         } catch (IllegalAccessException e) {
@@ -96,35 +107,46 @@ final class HandlerInvoker {
         if (parameter == Message.class) {
             return MESSAGE;
         }
+        if (parameter == DeliveryInfo.class) {
+            return DELIVERY;
+        }
         if (parameter.isAssignableFrom(Map.class)) {
             return ARGUMENT;
         }
         throw new IllegalStateException("Handler " + description + " has a parameter of type " + parameter.getName()
-                + ": handlers take the content (Map<String, Object>), the Message and, for RPC, a Reply");
+                + ": handlers take the content (Map<String, Object>), the Message, a DeliveryInfo and, for RPC, a Reply");
     }
 
     @SuppressWarnings("unchecked")
     private static Object runHandlerClass(MethodHandle constructor, Object processor, Object argument, Message message,
-            Reply reply) throws Throwable {
+            Reply reply, Delivery delivery) throws Throwable {
         Handler<MessageProcessor> handler = (Handler<MessageProcessor>) constructor.invoke();
         handler.bind((MessageProcessor) processor, argument, message, reply);
         handler.call();
         return null;
     }
 
+    private static DeliveryInfo deliveryInfo(Delivery delivery) {
+        return new DeliveryInfo(delivery.queue(), delivery.redelivered());
+    }
+
     /**
      * Runs the filters, then the handler.
      *
+     * @param processor the processor the handler belongs to
+     * @param message the message
+     * @param reply the reply, for RPC handlers; null for message handlers
+     * @param delivery how the message arrived
      * @return what the handler returned, or null
      * @throws FilterError if a filter refused the message
      * @throws Throwable whatever the handler threw
      */
-    Object invoke(MessageProcessor processor, Message message, Reply reply) throws Throwable {
+    Object invoke(MessageProcessor processor, Message message, Reply reply, Delivery delivery) throws Throwable {
         Object argument = fullBody ? message.toWire() : message.content();
         for (ContentFilter filter : filters) {
             argument = filter.filter(argument);
         }
-        return (Object) invoker.invokeExact((Object) processor, argument, message, reply);
+        return (Object) invoker.invokeExact((Object) processor, argument, message, reply, delivery);
     }
 
     @Override

@@ -52,7 +52,9 @@ import java.util.concurrent.TimeoutException;
  * (logged), and the processor goes on. Built in: the {@code quit} command stops consuming and makes
  * the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
  *
- * <p>Handler methods may be private; in a named module, open the package to {@code io.postage}.
+ * <p>A handler method takes, in any order, the content ({@code Map<String, Object>}; the whole body for
+ * {@link MessageHandlerFullBody}), the {@link Message}, a {@link DeliveryInfo} and, for RPC, a
+ * {@link Reply}. Handler methods may be private; in a named module, open the package to {@code io.postage}.
  */
 public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());

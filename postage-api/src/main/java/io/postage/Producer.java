@@ -5,6 +5,7 @@ import io.postage.internal.RpcClient;
 import io.postage.spi.DecodeLimits;
 import io.postage.spi.MessageProperties;
 import io.postage.spi.OutgoingMessage;
+import io.postage.spi.PublishOptions;
 import io.postage.spi.ReplyChannel;
 import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,12 @@ import java.util.function.Supplier;
  * Sends messages and RPC calls: Postage 1.x's {@code GenericProducer}. It stamps its fingerprint on
  * every message and publishes to its default exchange/key pairs ({@code eks}) unless a {@link Route}
  * says otherwise. Thread-safe: many threads may send and call at once.
+ *
+ * <p>Delivery guarantees are opt-in ({@link Builder#confirm(boolean)}, {@link Builder#mandatory(boolean)},
+ * {@link Builder#persistent(boolean)}): a confirming producer's {@code message(...)} and {@code send(...)}
+ * return once the broker has the message, or throw a {@link PublishException}; {@code messageAsync(...)}
+ * and {@code sendAsync(...)} pipeline many such publishes. RPC calls are never confirmed: their reply
+ * is their confirmation.
  *
  * {@snippet :
  * try (Producer producer = Producer.builder(Fingerprint.of("echo_send", "application"))
@@ -49,12 +57,19 @@ public final class Producer implements AutoCloseable {
     private final RpcClient rpcClient;
     private final DebugLog debug;
     private final Set<String> declaredExchanges = ConcurrentHashMap.newKeySet();
+    private final Optional<PublishOptions> confirmation;
+    private final Duration confirmTimeout;
+    private final boolean persistent;
 
     private Producer(Builder builder) {
         this.fingerprint = builder.fingerprint;
         this.eks = List.copyOf(builder.eks);
         this.rpcTimeout = builder.rpcTimeout;
         this.maxRetry = builder.maxRetry;
+        this.confirmation = builder.confirm || builder.mandatory
+                ? Optional.of(new PublishOptions(builder.mandatory)) : Optional.empty();
+        this.confirmTimeout = builder.confirmTimeout;
+        this.persistent = builder.persistent.orElse(confirmation.isPresent());
         PostageConfig config = builder.config;
         this.codec = MessageCodec.of(config.codec(), builder.decodeLimits);
         this.transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
@@ -120,23 +135,88 @@ public final class Producer implements AutoCloseable {
     }
 
     /**
-     * Sends any message to every default pair, stamped with this producer's fingerprint.
+     * Sends a command to every default pair without waiting for the broker's confirms, so that many
+     * publishes are in flight at once.
+     *
+     * @param name the command name
+     * @param parameters any JSON value, usually a {@code Map}
+     * @return see {@link #sendAsync(Message, Route)}
+     */
+    public CompletableFuture<Void> messageAsync(String name, Object parameters) {
+        return sendAsync(Message.command(name, parameters), Route.defaults());
+    }
+
+    /**
+     * Sends a command along a route without waiting for the broker's confirms.
+     *
+     * @param name the command name
+     * @param parameters any JSON value
+     * @param route where to send it
+     * @return see {@link #sendAsync(Message, Route)}
+     */
+    public CompletableFuture<Void> messageAsync(String name, Object parameters, Route route) {
+        return sendAsync(Message.command(name, parameters), route);
+    }
+
+    /**
+     * Sends any message to every default pair, stamped with this producer's fingerprint. A confirming
+     * producer returns once the broker confirmed every copy.
      *
      * @param message the message
+     * @throws PublishException if the producer confirms and the broker refused, could not route (mandatory),
+     *     did not confirm in time, or lost the message
      */
     public void send(Message message) {
         send(message, Route.defaults());
     }
 
     /**
-     * Sends any message along a route, stamped with this producer's fingerprint.
+     * Sends any message along a route, stamped with this producer's fingerprint. A confirming producer
+     * returns once the broker confirmed every copy.
      *
      * @param message the message
      * @param route where to send it
+     * @throws PublishException if the producer confirms and the broker refused, could not route (mandatory),
+     *     did not confirm in time, or lost the message
      */
     public void send(Message message, Route route) {
         Message stamped = message.withFingerprint(fingerprint);
         publish(stamped::toWire, codec.encode(stamped), route);
+    }
+
+    /**
+     * Sends any message to every default pair without waiting for the broker's confirms.
+     *
+     * @param message the message
+     * @return see {@link #sendAsync(Message, Route)}
+     */
+    public CompletableFuture<Void> sendAsync(Message message) {
+        return sendAsync(message, Route.defaults());
+    }
+
+    /**
+     * Sends any message along a route without waiting for the broker's confirms: a confirming producer
+     * keeps many publishes in flight and the future completes once the broker confirmed every copy, or
+     * fails with a {@link PublishException}. Without confirms the message is sent before this returns
+     * and the future is already complete. Failures before sending (a missing exchange, a closed producer)
+     * are thrown, not put in the future. The future completes on a transport thread: use the
+     * {@code ...Async} stages of {@link CompletableFuture} for work that blocks.
+     *
+     * {@snippet :
+     * List<CompletableFuture<Void>> confirms = new ArrayList<>();
+     * for (int i = 0; i < 20_000; i++) {
+     *     confirms.add(producer.messageAsync("record", Map.of("n", i)));
+     * }
+     * CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).join(); // all confirmed
+     * }
+     *
+     * @param message the message
+     * @param route where to send it
+     * @return completes when the broker confirmed every copy
+     */
+    public CompletableFuture<Void> sendAsync(Message message, Route route) {
+        Message stamped = message.withFingerprint(fingerprint);
+        return publishAsync(stamped::toWire, codec.encode(stamped), route);
     }
 
     /**
@@ -145,6 +225,7 @@ public final class Producer implements AutoCloseable {
      *
      * @param body a JSON object, usually a received message's wire map
      * @param route where to send it
+     * @throws PublishException if the producer confirms and the publish failed
      */
     public void forward(Map<String, ?> body, Route route) {
         publish(() -> body, codec.encodeBody(body), route);
@@ -318,12 +399,55 @@ public final class Producer implements AutoCloseable {
     }
 
     private void publish(Supplier<Map<String, ?>> wire, byte[] body, Route route) {
-        OutgoingMessage outgoing = new OutgoingMessage(body, MessageProperties.of(codec.contentType()));
-        for (ExchangeKey pair : resolve(route)) {
+        if (confirmation.isEmpty() && !persistent) {
+            OutgoingMessage outgoing = new OutgoingMessage(body, MessageProperties.of(codec.contentType()));
+            for (ExchangeKey pair : resolve(route)) {
+                declare(pair.exchange());
+                debug.publish(pair.exchange().name(), pair.key(), wire);
+                transport.publish(pair.exchange().name(), pair.key(), outgoing);
+            }
+            return;
+        }
+        try {
+            publishAsync(wire, body, route).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new PostageException("Publishing failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostageException("Interrupted while waiting for the broker to confirm a publish; it may or may"
+                    + " not have been stored", e);
+        }
+    }
+
+    private CompletableFuture<Void> publishAsync(Supplier<Map<String, ?>> wire, byte[] body, Route route) {
+        List<ExchangeKey> pairs = resolve(route);
+        MessageProperties properties = MessageProperties.of(codec.contentType());
+        List<CompletableFuture<Void>> confirms = new ArrayList<>(pairs.size());
+        for (ExchangeKey pair : pairs) {
             declare(pair.exchange());
             debug.publish(pair.exchange().name(), pair.key(), wire);
-            transport.publish(pair.exchange().name(), pair.key(), outgoing);
+            OutgoingMessage outgoing = new OutgoingMessage(body,
+                    properties.withPersistent(persistent && pair.exchange().durable()));
+            confirms.add(confirmation.isEmpty() ? publishUnconfirmed(pair, outgoing) : publishConfirmed(pair, outgoing));
         }
+        return confirms.size() == 1 ? confirms.get(0) : CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> publishUnconfirmed(ExchangeKey pair, OutgoingMessage outgoing) {
+        transport.publish(pair.exchange().name(), pair.key(), outgoing);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> publishConfirmed(ExchangeKey pair, OutgoingMessage outgoing) {
+        String exchange = pair.exchange().name();
+        return transport.publishConfirmed(exchange, pair.key(), outgoing, confirmation.orElseThrow())
+                .orTimeout(confirmTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof TimeoutException
+                                ? new PublishException(exchange, pair.key(), PublishException.Reason.TIMED_OUT,
+                                        "no confirm within " + confirmTimeout.toMillis() + " ms")
+                                : failure));
     }
 
     private List<ExchangeKey> resolve(Route route) {
@@ -355,6 +479,10 @@ public final class Producer implements AutoCloseable {
         private int maxRetry = 4;
         private RpcReplies rpcReplies = RpcReplies.PRIVATE;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
+        private boolean confirm;
+        private boolean mandatory;
+        private Duration confirmTimeout = Duration.ofSeconds(30);
+        private Optional<Boolean> persistent = Optional.empty();
 
         private Builder(Fingerprint fingerprint) {
             this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
@@ -414,6 +542,65 @@ public final class Producer implements AutoCloseable {
          */
         public Builder decodeLimits(DecodeLimits decodeLimits) {
             this.decodeLimits = Objects.requireNonNull(decodeLimits, "decodeLimits");
+            return this;
+        }
+
+        /**
+         * Asks the broker to confirm each message ({@code false} by default): {@code message(...)},
+         * {@code send(...)} and {@code forward(...)} return only once the broker has the message, and throw
+         * a {@link PublishException} if it refused it, lost it, or did not confirm it within the
+         * {@link #confirmTimeout(Duration) confirm timeout}; the {@code ...Async} forms pipeline many
+         * publishes. Messages to durable exchanges become persistent too, unless
+         * {@link #persistent(boolean)} says otherwise. RPC calls and replies are not confirmed.
+         *
+         * @param confirm whether publishes wait for the broker's confirm
+         * @return this builder
+         */
+        public Builder confirm(boolean confirm) {
+            this.confirm = confirm;
+            return this;
+        }
+
+        /**
+         * Makes a message that no queue takes an error ({@code false} by default): a
+         * {@link PublishException} of reason {@code UNROUTABLE} naming the exchange and routing key,
+         * instead of the broker silently dropping it. Knowing that no return came needs the broker's
+         * confirm, so a mandatory producer also confirms. Not every broker and protocol can tell; building
+         * works everywhere, but publishing throws {@link UnsupportedFeatureException} where it cannot
+         * (see docs/BROKERS.md).
+         *
+         * @param mandatory whether unroutable messages fail
+         * @return this builder
+         */
+        public Builder mandatory(boolean mandatory) {
+            this.mandatory = mandatory;
+            return this;
+        }
+
+        /**
+         * @param confirmTimeout how long a confirmed publish waits for the broker (default 30 s)
+         * @return this builder
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public Builder confirmTimeout(Duration confirmTimeout) {
+            if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
+                throw new IllegalArgumentException("confirmTimeout must be positive, not " + confirmTimeout);
+            }
+            this.confirmTimeout = confirmTimeout;
+            return this;
+        }
+
+        /**
+         * Whether messages to durable exchanges ask the broker to store them on disk (delivery mode 2),
+         * so that they survive a broker restart in durable queues. Messages to non-durable exchanges are
+         * never persistent. By default persistent exactly when the producer confirms (or is mandatory):
+         * persistence without confirms still loses what the broker never got.
+         *
+         * @param persistent whether messages to durable exchanges are persistent
+         * @return this builder
+         */
+        public Builder persistent(boolean persistent) {
+            this.persistent = Optional.of(persistent);
             return this;
         }
 

@@ -3,6 +3,8 @@ package io.postage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.postage.spi.Delivery;
+import io.postage.spi.MessageProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ class DispatchTableTest {
         Message echo = Message.command("echo", "hi");
 
         for (HandlerInvoker handler : DispatchTable.of(Ordered.class).messageHandlers(echo)) {
-            handler.invoke(processor, echo, null);
+            handler.invoke(processor, echo, null, null);
         }
 
         assertThat(processor.calls).containsExactly(
@@ -85,10 +87,61 @@ class DispatchTableTest {
         Message call = Message.rpcCommand("echo", "hi");
 
         HandlerInvoker handler = DispatchTable.of(Ordered.class).rpcHandler(call).orElseThrow();
-        Object returned = handler.invoke(new Ordered(), call, replies::add);
+        Object returned = handler.invoke(new Ordered(), call, replies::add, null);
 
         assertThat(returned).isNull();
         assertThat(replies).containsExactly(Message.result("last hi"));
+    }
+
+    static class DeliveryAware extends MessageProcessor {
+        final List<DeliveryInfo> seen = new ArrayList<>();
+
+        DeliveryAware() {
+            super(ME, Eqk.of(), SETTINGS);
+        }
+
+        @MessageHandler(name = "echo")
+        void handle(DeliveryInfo delivery, Map<String, Object> content) {
+            seen.add(delivery);
+        }
+
+        @MessageHandler(name = "echo")
+        void ignoreIt(Map<String, Object> content) {
+            seen.add(null);
+        }
+    }
+
+    /** Just enough of a delivery for a handler to read how it arrived. */
+    record ArrivedFrom(String queue, boolean redelivered) implements Delivery {
+        @Override
+        public byte[] body() {
+            return new byte[0];
+        }
+
+        @Override
+        public MessageProperties properties() {
+            return MessageProperties.NONE;
+        }
+
+        @Override
+        public void ack() {
+        }
+
+        @Override
+        public void reject(boolean requeue) {
+        }
+    }
+
+    @Test
+    void aHandlerTakingDeliveryInfoLearnsTheQueueAndTheRedeliveredFlag() throws Throwable {
+        DeliveryAware processor = new DeliveryAware();
+        Message echo = Message.command("echo", "hi");
+
+        for (HandlerInvoker handler : DispatchTable.of(DeliveryAware.class).messageHandlers(echo)) {
+            handler.invoke(processor, echo, null, new ArrivedFrom("orders", true));
+        }
+
+        assertThat(processor.seen).containsExactly(new DeliveryInfo("orders", true), null);
     }
 
     @Test
@@ -160,10 +213,10 @@ class DispatchTableTest {
         Message shout = Message.command("shout", "hi");
         List<HandlerInvoker> handlers = DispatchTable.of(Filtered.class).messageHandlers(shout);
 
-        handlers.get(0).invoke(processor, shout, null);
+        handlers.get(0).invoke(processor, shout, null, null);
 
         assertThat(processor.seen).containsExactly("HI!");
-        assertThatThrownBy(() -> handlers.get(1).invoke(processor, shout, null)).isInstanceOf(FilterError.class);
+        assertThatThrownBy(() -> handlers.get(1).invoke(processor, shout, null, null)).isInstanceOf(FilterError.class);
     }
 
     @Test
@@ -171,7 +224,7 @@ class DispatchTableTest {
         Filtered processor = new Filtered();
         Message shout = Message.command("shout", "hi");
 
-        DispatchTable.of(Filtered.class).messageHandlers(shout).get(0).invoke(processor, shout, null);
+        DispatchTable.of(Filtered.class).messageHandlers(shout).get(0).invoke(processor, shout, null, null);
 
         assertThat(shout.content()).isEqualTo(Map.of("parameters", "hi"));
     }

@@ -71,7 +71,7 @@ class GenericApplicationTest {
         Message ping = Message.rpcCommand("ping", Map.of());
 
         Object answer = DispatchTable.of(GenericApplication.class).rpcHandler(ping).orElseThrow()
-                .invoke(application, ping, reply -> { });
+                .invoke(application, ping, reply -> { }, null);
 
         assertThat(answer).isEqualTo(Message.result(WORKER.asMap()));
     }
@@ -102,7 +102,7 @@ class GenericApplicationTest {
         Message join = Message.command("join_group", Map.of("group", "red"));
 
         assertThatThrownBy(() -> DispatchTable.of(GenericApplication.class).messageHandlers(join).get(0)
-                .invoke(application, join, null))
+                .invoke(application, join, null, null))
                 .isInstanceOf(RejectMessage.class)
                 .hasMessageContaining("{\"group_name\": \"<group>\"}");
     }
@@ -110,7 +110,7 @@ class GenericApplicationTest {
     private static void handle(GenericApplication application, String command, String group) throws Throwable {
         Message message = Message.command(command, Map.of("group_name", group));
         for (HandlerInvoker handler : DispatchTable.of(GenericApplication.class).messageHandlers(message)) {
-            handler.invoke(application, message, null);
+            handler.invoke(application, message, null, null);
         }
     }
 }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.postage.Exchange;
 import io.postage.QueueSpec;
 import io.postage.TransportException;
+import io.postage.UnsupportedFeatureException;
 import io.postage.spi.Delivery;
 import io.postage.spi.DeliveryHandler;
 import io.postage.spi.MessageProperties;
 import io.postage.spi.OutgoingMessage;
+import io.postage.spi.PublishOptions;
 import io.postage.spi.ReplyChannel;
 import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
@@ -304,6 +306,25 @@ class Amqp10TransportTest {
             transport.unbindQueue(route.queue(), route.exchange(), "k");
             transport.publish(route.exchange(), "k", text("unbound"));
             assertThat(inbox.poll(QUIET)).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestBroker.class)
+    void aMandatoryPublishIsRefusedBeforeSendingAsNeitherBrokerReportsUnroutableMessages(TestBroker broker) {
+        try (Transport transport = broker.connect10()) {
+            Exchange exchange = Exchange.direct(TestBroker.unique("x")).withAutoDelete(true);
+            transport.declareExchange(exchange);
+
+            assertThatThrownBy(() -> transport.publishConfirmed(exchange.name(), "nobody", text("lost"),
+                    PublishOptions.MANDATORY))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("exchange '" + exchange.name() + "'")
+                    .hasMessageContaining("mandatory")
+                    .hasMessageContaining("amqp091");
+            // Measured: both brokers accept an unroutable message over AMQP 1.0 (docs/BROKERS.md).
+            assertThat(transport.publishConfirmed(exchange.name(), "nobody", text("dropped"), PublishOptions.CONFIRMED))
+                    .succeedsWithin(Duration.ofSeconds(10));
         }
     }
 }

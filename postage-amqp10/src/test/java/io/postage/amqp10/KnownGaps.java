@@ -15,17 +15,22 @@ final class KnownGaps implements ExecutionCondition {
             + " is settled, so a busy consumer holds one more message in its client (BROKERS-amqp10.md, prefetch)";
     private static final String REDELIVERED = "neither broker tells an AMQP 1.0 consumer that a message whose consumer"
             + " died was delivered before (no delivery-count); only this transport's own releases are remembered";
+    private static final String UNROUTABLE = "neither broker tells an AMQP 1.0 sender that no queue took its message"
+            + " (both accept it), so a mandatory publish is refused with UnsupportedFeatureException (Amqp10TransportTest)";
     private static final Map<String, String> ALWAYS = Map.of(
             "withPrefetchOneABusyProcessorLeavesTheRestOfTheQueueToAnother", CREDIT,
-            "theUnsettledDeliveriesOfAConsumerWhoseConnectionClosesAreRedeliveredToAnother", REDELIVERED);
+            "theUnsettledDeliveriesOfAConsumerWhoseConnectionClosesAreRedeliveredToAnother", REDELIVERED,
+            "aMandatoryMessageNoQueueTakesFailsNamingTheExchangeAndKey", UNROUTABLE);
     private static final String NOT_ASCII = "RabbitMQ 3.x's AMQP 1.0 plugin drops the connection on non-ASCII addresses;"
             + " the transport refuses such names with UnsupportedFeatureException";
     private static final Map<String, String> RABBITMQ = Map.of(
             "unicodeNamesKeysAndParametersSurvive", NOT_ASCII,
             "unicodeBodiesRoutingKeysAndHeadersArriveUnchanged", NOT_ASCII);
+    private static final String MEMORY_STORE = "Qpid Broker-J's memory store refuses persistent"
+            + " messages over AMQP 1.0, so they are sent, and arrive, as non-persistent";
     private static final Map<String, String> EMBEDDED = Map.of(
-            "aPublishedMessageArrivesWithItsBodyPropertiesAndHeaders", "Qpid Broker-J's memory store refuses persistent"
-                    + " messages over AMQP 1.0, so they are sent, and arrive, as non-persistent");
+            "aPublishedMessageArrivesWithItsBodyPropertiesAndHeaders", MEMORY_STORE,
+            "aConfirmingProducerMakesMessagesToDurableExchangesPersistentAndOthersNot", MEMORY_STORE);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

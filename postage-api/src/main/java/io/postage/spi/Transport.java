@@ -2,6 +2,8 @@ package io.postage.spi;
 
 import io.postage.Exchange;
 import io.postage.QueueSpec;
+import io.postage.UnsupportedFeatureException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One connection to a broker, as Postage needs it: declare topology, publish, consume with manual
@@ -63,6 +65,33 @@ public interface Transport extends AutoCloseable {
      * @param message the encoded message and its properties
      */
     void publish(String exchange, String routingKey, OutgoingMessage message);
+
+    /**
+     * Publishes a message and tells when the broker has taken responsibility for it: AMQP 0-9-1
+     * publisher confirms, an AMQP 1.0 disposition. Many confirmed publishes may be pending at once (the
+     * transport pipelines them); {@link #publish} stays the fast, unconfirmed path.
+     *
+     * <p>Contract: what fails before the message is sent (the transport is closed, the exchange does not
+     * exist) throws a {@link io.postage.TransportException} at once. Everything after completes the future:
+     * normally once the broker confirmed, or exceptionally with a {@link io.postage.PublishException} whose
+     * reason says what happened ({@code REFUSED}, {@code UNROUTABLE} when {@code options} ask for
+     * mandatory routing and no queue took the message, {@code LOST} when the channel or connection closed
+     * first; the caller may publish again). The future never waits forever unless the broker does: callers
+     * put their own timeout on it. It completes on a transport thread: do not block in its callbacks.
+     *
+     * @param exchange the exchange name ({@code ""} for the default exchange)
+     * @param routingKey the routing key
+     * @param message the encoded message and its properties
+     * @param options what to ask of the broker besides the confirm
+     * @return completes when the broker confirmed the message
+     * @throws io.postage.UnsupportedFeatureException if the broker cannot confirm, or cannot report
+     *     unroutable messages when {@code options} ask for it; this default implementation always throws it
+     */
+    default CompletableFuture<Void> publishConfirmed(String exchange, String routingKey, OutgoingMessage message,
+            PublishOptions options) {
+        throw new UnsupportedFeatureException("This transport (" + getClass().getName()
+                + ") cannot confirm publishes; build the producer without confirm(true) and mandatory(true)");
+    }
 
     /**
      * Starts consuming a queue.

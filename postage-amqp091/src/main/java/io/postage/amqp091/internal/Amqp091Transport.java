@@ -6,12 +6,14 @@ import io.postage.PostageConfig;
 import io.postage.QueueSpec;
 import io.postage.spi.DeliveryHandler;
 import io.postage.spi.OutgoingMessage;
+import io.postage.spi.PublishOptions;
 import io.postage.spi.ReplyChannel;
 import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.Supplier;
  * <p>What the broker does differently (Qpid Broker-J has no direct reply-to, refuses RabbitMQ's queue
  * arguments, puts rejected messages back) its {@link BrokerDialect} absorbs; see docs/BROKERS.md.
  *
- * <p>A publish is not confirmed by the broker. The first publish to an exchange checks that it
+ * <p>{@link #publish} is not confirmed by the broker; {@link #publishConfirmed} uses channels in confirm
+ * mode of their own. The first publish to an exchange checks that it
  * exists, so that a missing one fails with {@code NOT_FOUND} at once; an exchange deleted later makes
  * the broker drop the message and close the channel, which is logged.
  */
@@ -95,6 +98,18 @@ final class Amqp091Transport implements Transport {
     @Override
     public void publish(String exchange, String routingKey, OutgoingMessage message) {
         send(Broker.publishing(exchange, routingKey), exchange, routingKey, message);
+    }
+
+    /**
+     * Publishes on a channel in confirm mode (see {@link ConfirmChannel}); a mandatory publish carries a
+     * message id of its own to match the broker's return with its confirm.
+     */
+    @Override
+    public CompletableFuture<Void> publishConfirmed(String exchange, String routingKey, OutgoingMessage message,
+            PublishOptions options) {
+        AMQP.BasicProperties properties = PropertiesMapper.toAmqp(message.properties());
+        return broker.call(Broker.publishing(exchange, routingKey), () -> broker.publishConfirmed(exchange, routingKey,
+                options.mandatory(), properties, message.body()));
     }
 
     /**

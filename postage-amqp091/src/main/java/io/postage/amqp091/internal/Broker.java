@@ -11,6 +11,7 @@ import io.postage.TransportException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,7 @@ final class Broker {
     private final Connection connection;
     private final ExecutorService consumerThreads;
     private final ChannelPool publishers;
+    private final ConfirmChannels confirming;
     private final KnownExchanges exchanges = new KnownExchanges();
     private final BrokerDialect dialect;
     private final Rejections rejections;
@@ -59,6 +61,7 @@ final class Broker {
         this.connection = connection;
         this.consumerThreads = consumerThreads;
         this.publishers = new ChannelPool(connection, PUBLISHING_CHANNELS, this::publishingChannelClosed);
+        this.confirming = new ConfirmChannels(this, this::publishingChannelClosed);
         this.dialect = BrokerDialect.detect(connection.getServerProperties());
         this.rejections = new Rejections(dialect);
         this.recovery = RecoveryGate.on(connection);
@@ -163,6 +166,24 @@ final class Broker {
             channel.basicPublish(exchange, routingKey, properties, body);
             return null;
         });
+    }
+
+    /**
+     * Publishes on a channel in confirm mode, after checking an exchange not known to exist.
+     *
+     * @param exchange the exchange name
+     * @param routingKey the routing key
+     * @param mandatory whether the broker returns the message if no queue takes it
+     * @param properties the message properties
+     * @param body the body
+     * @return completes when the broker confirms, or fails with a {@link io.postage.PublishException}
+     * @throws IOException if the exchange is missing or the connection fails
+     * @throws TimeoutException if the broker does not answer the check
+     */
+    CompletableFuture<Void> publishConfirmed(String exchange, String routingKey, boolean mandatory,
+            AMQP.BasicProperties properties, byte[] body) throws IOException, TimeoutException {
+        checkExchange(exchange);
+        return confirming.publish(exchange, routingKey, mandatory, properties, body);
     }
 
     /**

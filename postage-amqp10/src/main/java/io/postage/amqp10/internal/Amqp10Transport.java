@@ -3,8 +3,10 @@ package io.postage.amqp10.internal;
 import io.postage.Exchange;
 import io.postage.QueueSpec;
 import io.postage.TransportException;
+import io.postage.UnsupportedFeatureException;
 import io.postage.spi.DeliveryHandler;
 import io.postage.spi.OutgoingMessage;
+import io.postage.spi.PublishOptions;
 import io.postage.spi.ReplyChannel;
 import io.postage.spi.Subscription;
 import io.postage.spi.Transport;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -79,6 +82,33 @@ final class Amqp10Transport implements Transport {
         String operation = "Cannot publish to exchange '" + exchange + "' with routing key '" + routingKey + "'";
         checkOpen(operation);
         send(operation, dialect.sendAddress(exchange, routingKey), message);
+    }
+
+    /**
+     * Sends asynchronously and completes with the broker's disposition: accepted confirms; rejected,
+     * released or modified fail as refused; a closed link or connection fails as lost.
+     *
+     * @throws UnsupportedFeatureException for a mandatory publish: neither RabbitMQ's AMQP 1.0 plugin nor
+     *     Qpid Broker-J tells an AMQP 1.0 sender that no queue took its message (docs/BROKERS.md)
+     */
+    @Override
+    public CompletableFuture<Void> publishConfirmed(String exchange, String routingKey, OutgoingMessage message,
+            PublishOptions options) {
+        String operation = "Cannot publish to exchange '" + exchange + "' with routing key '" + routingKey + "'";
+        checkOpen(operation);
+        if (options.mandatory()) {
+            throw new UnsupportedFeatureException(operation + " as mandatory: the " + dialect.name() + " broker does"
+                    + " not tell an AMQP 1.0 sender that no queue took a message; use the amqp091 transport for"
+                    + " mandatory publishing, or confirms alone");
+        }
+        try {
+            return publisher.sendConfirmed(dialect.sendAddress(exchange, routingKey), message,
+                    message.properties().replyTo().map(dialect::replyToAddress))
+                    .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                            JmsErrors.publishFailure(exchange, routingKey, failure)));
+        } catch (JMSException e) {
+            throw JmsErrors.failure(operation, e);
+        }
     }
 
     /** Sends to the address the dialect makes of the requester's reply address. */

@@ -1,7 +1,13 @@
 package io.postage.amqp10.internal;
 
+import io.postage.PublishException;
 import io.postage.TransportException;
 import jakarta.jms.InvalidDestinationException;
+import org.apache.qpid.jms.provider.exceptions.ProviderClosedException;
+import org.apache.qpid.jms.provider.exceptions.ProviderConnectionRemotelyClosedException;
+import org.apache.qpid.jms.provider.exceptions.ProviderFailedException;
+import org.apache.qpid.jms.provider.exceptions.ProviderIOException;
+import org.apache.qpid.jms.provider.exceptions.ProviderResourceClosedException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +27,27 @@ final class JmsErrors {
      */
     static TransportException failure(String operation, Exception failure) {
         return new TransportException(operation + ": " + reason(failure), failure);
+    }
+
+    /**
+     * @param exchange the exchange published to
+     * @param routingKey the routing key
+     * @param failure why Qpid JMS failed an asynchronous send
+     * @return {@link PublishException.Reason#LOST} if the link, session or connection closed first, else
+     *     {@link PublishException.Reason#REFUSED} (a rejected, released or modified outcome), with the broker's reason
+     */
+    static PublishException publishFailure(String exchange, String routingKey, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PublishException known) {
+                return known;
+            }
+            if (cause instanceof ProviderIOException || cause instanceof ProviderClosedException
+                    || cause instanceof ProviderFailedException || cause instanceof ProviderResourceClosedException
+                    || cause instanceof ProviderConnectionRemotelyClosedException) {
+                return new PublishException(exchange, routingKey, PublishException.Reason.LOST, reason(failure), failure);
+            }
+        }
+        return new PublishException(exchange, routingKey, PublishException.Reason.REFUSED, reason(failure), failure);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.postage.amqp10.internal;
 
 import io.postage.spi.OutgoingMessage;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends messages for many threads: JMS sessions are single-threaded, so each send borrows a session
@@ -22,9 +24,11 @@ import java.util.concurrent.BlockingQueue;
  * message would be slow. A session that failed is closed rather than returned: a refused link closes the
  * whole session on RabbitMQ.
  *
- * <p>Persistent messages are sent synchronously (Qpid JMS waits for the broker's disposition), others
- * asynchronously. A broker whose store refuses persistent messages (Qpid Broker-J's memory store) gets
- * the message again as non-persistent, and every later one too; that is logged once.
+ * <p>{@link #send} sends persistent messages synchronously (Qpid JMS waits for the broker's disposition),
+ * others asynchronously. {@link #sendConfirmed} always sends asynchronously with a JMS 2
+ * {@link CompletionListener}, so that many sends are in flight on a link and each completes with the
+ * broker's disposition. A broker whose store refuses persistent messages (Qpid Broker-J's memory store)
+ * gets the message again as non-persistent, and every later one too; that is logged once.
  */
 final class Publisher implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
@@ -51,22 +55,76 @@ final class Publisher implements AutoCloseable {
     void send(String address, OutgoingMessage message, Optional<String> replyTo) throws JMSException {
         boolean persistent = message.properties().persistent() && !persistentRefused;
         try {
-            send(address, message, replyTo, persistent);
+            send(address, message, replyTo, persistent, null);
         } catch (JMSException e) {
-            if (!persistent || e.getMessage() == null || !e.getMessage().contains(NON_DURABLE_STORE)) {
+            if (!persistent || !refusesPersistent(e)) {
                 throw e;
             }
-            if (!persistentRefused) {
-                persistentRefused = true;
-                LOG.log(Level.INFO, "The broker''s store refuses persistent messages ({0}): sending them as non-persistent",
-                        JmsErrors.reason(e));
-            }
-            send(address, message, replyTo, false);
+            send(address, message, replyTo, false, null);
         }
     }
 
-    private void send(String address, OutgoingMessage message, Optional<String> replyTo, boolean persistent)
+    /**
+     * Sends without waiting and tells when the broker settled the message.
+     *
+     * @param address the AMQP address to send to
+     * @param message the message
+     * @param replyTo the AMQP reply address to put in the message, if any
+     * @return completes when the broker accepted the message; fails with the client's exception when it
+     *     rejected or released it, or the link or connection closed first
+     * @throws JMSException if the message cannot be sent at all (the broker refuses the link, the connection is lost)
+     */
+    CompletableFuture<Void> sendConfirmed(String address, OutgoingMessage message, Optional<String> replyTo)
             throws JMSException {
+        boolean persistent = message.properties().persistent() && !persistentRefused;
+        CompletableFuture<Void> settled = sendAsync(address, message, replyTo, persistent);
+        if (!persistent) {
+            return settled;
+        }
+        // Sent again from another thread: Qpid JMS forbids using a session in its completion callbacks.
+        return settled.exceptionallyComposeAsync(failure -> {
+            if (!refusesPersistent(failure)) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            try {
+                return sendAsync(address, message, replyTo, false);
+            } catch (JMSException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> sendAsync(String address, OutgoingMessage message, Optional<String> replyTo,
+            boolean persistent) throws JMSException {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        send(address, message, replyTo, persistent, new CompletionListener() {
+            @Override
+            public void onCompletion(Message sent) {
+                settled.complete(null);
+            }
+
+            @Override
+            public void onException(Message sent, Exception failure) {
+                settled.completeExceptionally(failure);
+            }
+        });
+        return settled;
+    }
+
+    private boolean refusesPersistent(Throwable failure) {
+        if (failure.getMessage() == null || !failure.getMessage().contains(NON_DURABLE_STORE)) {
+            return false;
+        }
+        if (!persistentRefused) {
+            persistentRefused = true;
+            LOG.log(Level.INFO, "The broker''s store refuses persistent messages ({0}): sending them as non-persistent",
+                    JmsErrors.reason(failure));
+        }
+        return true;
+    }
+
+    private void send(String address, OutgoingMessage message, Optional<String> replyTo, boolean persistent,
+            CompletionListener completion) throws JMSException {
         Sender sender = idle.poll();
         if (sender == null) {
             sender = new Sender(connection.createSession(false, Session.AUTO_ACKNOWLEDGE));
@@ -74,8 +132,13 @@ final class Publisher implements AutoCloseable {
         boolean sent = false;
         try {
             BytesMessage jms = MessageMapper.toJms(sender.session, message, replyTo);
-            sender.producer(address).send(jms, persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT,
-                    Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            int mode = persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT;
+            if (completion == null) {
+                sender.producer(address).send(jms, mode, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            } else {
+                sender.producer(address).send(jms, mode, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE,
+                        completion);
+            }
             sent = true;
         } finally {
             if (!sent || closed || !idle.offer(sender)) {

@@ -3,6 +3,7 @@ package io.postage.testkit.kit;
 import static io.postage.testkit.kit.TransportFixture.CODEC;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.postage.DeliveryInfo;
 import io.postage.Eqk;
 import io.postage.Exchange;
 import io.postage.ExchangeType;
@@ -71,6 +72,21 @@ abstract class ComponentsBehaviours extends KitBehaviours {
             producer.message("record", Map.of("text", "hello"));
 
             assertThat(processor.nextRecorded()).isEqualTo(Map.of("text", "hello"));
+        }
+    }
+
+    @Test
+    void aHandlerTakingDeliveryInfoLearnsTheQueueTheMessageCameFrom() throws Exception {
+        Exchange exchange = exchange(ExchangeType.DIRECT);
+        Eqk eqk = sharedQueue(exchange, "kit");
+        KitProcessor processor = processor(eqk);
+        try (RunningProcessors running = RunningProcessors.start(processor);
+                Producer producer = producer(exchange, "kit")) {
+            producer.message("record", "hello");
+
+            assertThat(processor.nextRecorded()).isEqualTo("hello");
+            assertThat(processor.arrivals.poll(Inbox.ARRIVAL.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(new DeliveryInfo(eqk.bindings().get(0).queue().name(), false));
         }
     }
 

@@ -2,6 +2,7 @@ package io.postage.testkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.postage.DeliveryInfo;
 import io.postage.Eqk;
 import io.postage.Fingerprint;
 import io.postage.Message;
@@ -19,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The processor of the kit's component tests: records the {@code record} commands it gets, refuses
+ * The processor of the kit's component tests: records the {@code record} commands it gets (and how they
+ * arrived), refuses
  * {@code refuse}, records {@code hold} and holds it until released, and answers an RPC of each result kind.
  */
 class KitProcessor extends MessageProcessor {
     final BlockingQueue<Object> recorded = new LinkedBlockingQueue<>();
+    final BlockingQueue<DeliveryInfo> arrivals = new LinkedBlockingQueue<>();
     final AtomicInteger silentCalls = new AtomicInteger();
     final BlockingQueue<Object> held = new LinkedBlockingQueue<>();
     final CountDownLatch release = new CountDownLatch(1);
@@ -51,6 +54,11 @@ class KitProcessor extends MessageProcessor {
     @MessageHandler(name = "record")
     void record(Map<String, Object> content) {
         recorded.add(content.get("parameters"));
+    }
+
+    @MessageHandler(name = "record")
+    void arrived(DeliveryInfo delivery) {
+        arrivals.add(delivery);
     }
 
     @MessageHandler(name = "grüße·问候")

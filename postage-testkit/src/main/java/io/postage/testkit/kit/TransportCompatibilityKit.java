@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  * ({@link io.postage.Producer}, processors in a {@link io.postage.MicroScheduler}): publish and
  * consume; direct, topic and fanout routing; round robin and fan-out; prefetch, rejects,
  * dead-lettering and redelivery; RPC reply channels and calls (results of every kind, timeouts and
- * retries, a hundred concurrent calls); 10 MiB and unicode messages; declarations and the failures
+ * retries, a hundred concurrent calls); confirmed, pipelined and mandatory publishes and persistence; 10 MiB and unicode messages; declarations and the failures
  * that name what failed; runtime bindings and {@code quit}. A transport's test extends it and names
  * the transport; {@link PostageBroker} on the subclass picks the broker.
  *
@@ -96,6 +96,14 @@ public abstract class TransportCompatibilityKit {
 
     @Nested
     class TopologyAndErrors extends TopologyAndErrorsBehaviours {
+        @Override
+        KitContext kit() {
+            return kit;
+        }
+    }
+
+    @Nested
+    class Guarantees extends GuaranteesBehaviours {
         @Override
         KitContext kit() {
             return kit;
