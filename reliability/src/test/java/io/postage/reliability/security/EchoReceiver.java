@@ -8,6 +8,7 @@ import io.postage.MessageProcessor;
 import io.postage.PostageConfig;
 import io.postage.ProcessorSettings;
 import io.postage.RpcHandler;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -20,12 +21,12 @@ final class EchoReceiver extends MessageProcessor {
     }
 
     @MessageHandler(name = "echo")
-    void echo(java.util.Map<String, Object> content) {
+    void echo(Map<String, Object> content) {
         echoed.add(content.get("parameters"));
     }
 
     @RpcHandler(name = "echo")
-    Message echoRpc(java.util.Map<String, Object> content) {
+    Message echoRpc(Map<String, Object> content) {
         return Message.result(content.get("parameters"));
     }
 }

@@ -11,6 +11,8 @@ import io.postage.testkit.junit.BrokerInfo;
 import io.postage.testkit.junit.PostageBroker;
 import io.postage.testkit.kit.RunningProcessors;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,7 @@ class VhostIsolationTest {
             return config;
         }
         return config.toBuilder().uri("amqp://" + uri.getRawUserInfo() + "@" + uri.getHost() + ":" + config.port() + "/"
-                + java.net.URLEncoder.encode(virtualHost, java.nio.charset.StandardCharsets.UTF_8)
+                + URLEncoder.encode(virtualHost, StandardCharsets.UTF_8)
                 + "?postage.management=" + management).build();
     }
 
