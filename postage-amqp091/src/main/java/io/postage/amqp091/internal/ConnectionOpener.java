@@ -8,6 +8,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.postage.ConfigurationException;
 import io.postage.ConnectionException;
 import io.postage.PostageConfig;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -71,7 +72,7 @@ final class ConnectionOpener {
         try {
             return factory.newConnection(consumerThreads, connectionName);
         } catch (IOException | TimeoutException e) {
-            throw new ConnectionException("Cannot connect to " + config.endpoint() + " : " + reason(e), e);
+            throw new ConnectionException("Cannot connect to " + config.endpoint() + " : " + reason(e, factory.isSSL()), e);
         }
     }
 
@@ -122,8 +123,15 @@ final class ConnectionOpener {
         return Math.toIntExact(duration.toMillis());
     }
 
+    /**
+     * Added to a connection that just closes over TLS: TLS 1.3 verifies the client's certificate after the
+     * client's handshake, so a refusal shows as a closed socket (end of stream, broken pipe).
+     */
+    private static final String CLIENT_CERTIFICATE_HINT =
+            " (over TLS: does the server require a client certificate? see POSTAGE_TLS_KEYSTORE)";
+
     /** The reason a connection attempt failed, in a few words on one line. */
-    private static String reason(Exception failure) {
+    private static String reason(Exception failure, boolean overTls) {
         String reason = switch (failure) {
             case PossibleAuthenticationFailureException refused -> "access refused (check user and password)";
             case ConnectException refused -> "connection refused";
@@ -131,17 +139,21 @@ final class ConnectionOpener {
             case TimeoutException timeout -> "no AMQP handshake within " + CONNECT_TIMEOUT.toSeconds() + " s";
             case UnknownHostException unknown -> "unknown host (" + unknown.getMessage() + ")";
             case SSLException tls -> "TLS failed (" + tls.getMessage() + ")";
-            default -> closeReason(failure).orElseGet(() -> BrokerErrors.reason(failure));
+            default -> closeReason(failure, overTls)
+                    .orElseGet(() -> BrokerErrors.reason(failure) + (overTls ? CLIENT_CERTIFICATE_HINT : ""));
         };
         return reason.replaceAll("\\s+", " ").strip();
     }
 
-    private static Optional<String> closeReason(Exception failure) {
+    private static Optional<String> closeReason(Exception failure, boolean overTls) {
         if (failure.getCause() instanceof ShutdownSignalException signal) {
             if (signal.getReason() instanceof AMQP.Connection.Close close) {
                 String text = close.getReplyText();
                 return Optional.of(text.contains("vhost") && text.contains("not found") ? "vhost not found (" + text + ")"
                         : text);
+            }
+            if (overTls && signal.getCause() instanceof EOFException) {
+                return Optional.of("the server closed the connection during the handshake" + CLIENT_CERTIFICATE_HINT);
             }
             if (signal.getCause() != null) {
                 return Optional.of("the server does not speak AMQP 0-9-1 as expected (" + signal.getCause().getMessage() + ")");

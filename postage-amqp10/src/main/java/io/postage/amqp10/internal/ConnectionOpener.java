@@ -157,6 +157,11 @@ final class ConnectionOpener {
         if (unknownHostname(failure) || reason.contains("vhost")) {
             return "vhost not found (" + endpoint.vhost() + ": " + reason + ")";
         }
+        if (endpoint.tls()) {
+            // TLS 1.3 verifies the client's certificate after the client's handshake: a refusal is a mere close,
+            // which Qpid JMS reports in more than one way.
+            return reason + " (over TLS: does the server require a client certificate? see POSTAGE_TLS_KEYSTORE)";
+        }
         return reason;
     }
 

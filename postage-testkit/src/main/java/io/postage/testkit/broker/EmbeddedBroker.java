@@ -23,7 +23,9 @@ import org.apache.qpid.server.model.KeyStore;
 import org.apache.qpid.server.model.PasswordCredentialManagingAuthenticationProvider;
 import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
+import org.apache.qpid.server.model.TrustStore;
 import org.apache.qpid.server.security.FileKeyStore;
+import org.apache.qpid.server.security.FileTrustStore;
 
 /**
  * An Apache Qpid Broker-J running inside this JVM: AMQP 0-9-1 and AMQP 1.0 on one loopback port,
@@ -119,7 +121,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 options.users.forEach((name, password) -> users.createUser(name, password, Map.of()));
             }
             if (options.keyStore != null) {
-                openTlsPort(broker, tlsPort, options.keyStore, options.keyStorePassword);
+                openTlsPort(broker, tlsPort, options);
             }
         } catch (Exception e) {
             launcher.shutdown();
@@ -130,14 +132,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(launcher, port, tlsPort);
     }
 
-    private static void openTlsPort(Container<?> broker, int tlsPort, Path keyStore, String password) {
+    private static void openTlsPort(Container<?> broker, int tlsPort, Builder options) {
         broker.createChild(KeyStore.class, Map.of(KeyStore.NAME, "tls", KeyStore.TYPE, "FileKeyStore",
-                FileKeyStore.STORE_URL, keyStore.toAbsolutePath().toString(), FileKeyStore.PASSWORD, password,
-                FileKeyStore.KEY_STORE_TYPE, "PKCS12"));
-        broker.createChild(Port.class, Map.of(Port.NAME, "AMQPS", Port.TYPE, "AMQP", Port.PORT, tlsPort,
+                FileKeyStore.STORE_URL, options.keyStore.toAbsolutePath().toString(),
+                FileKeyStore.PASSWORD, options.keyStorePassword, FileKeyStore.KEY_STORE_TYPE, "PKCS12"));
+        Map<String, Object> port = new HashMap<>(Map.of(Port.NAME, "AMQPS", Port.TYPE, "AMQP", Port.PORT, tlsPort,
                 Port.BINDING_ADDRESS, "127.0.0.1", Port.TRANSPORTS, List.of("SSL"), Port.KEY_STORE, "tls",
                 Port.PROTOCOLS, List.of("AMQP_0_9_1", "AMQP_1_0"), Port.AUTHENTICATION_PROVIDER,
                 AUTHENTICATION_PROVIDER));
+        if (options.clientTrustStore != null) {
+            broker.createChild(TrustStore.class, Map.of(TrustStore.NAME, "clients", TrustStore.TYPE, "FileTrustStore",
+                    FileTrustStore.STORE_URL, options.clientTrustStore.toAbsolutePath().toString(),
+                    FileTrustStore.PASSWORD, options.clientTrustStorePassword, FileTrustStore.TRUST_STORE_TYPE, "PKCS12"));
+            port.put(Port.NEED_CLIENT_AUTH, true);
+            port.put(Port.TRUST_STORES, List.of("clients"));
+        }
+        broker.createChild(Port.class, port);
     }
 
     /** @return the loopback port both protocols listen on */
@@ -177,6 +187,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private int port;
         private Path keyStore;
         private String keyStorePassword;
+        private Path clientTrustStore;
+        private String clientTrustStorePassword;
         private final Map<String, String> users = new LinkedHashMap<>();
 
         private Builder() {
@@ -202,6 +214,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         public Builder tls(Path keyStore, String password) {
             this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
             this.keyStorePassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * Makes the TLS port ask every client for a certificate, and refuse those the store's CAs did not sign.
+         *
+         * @param trustStore a PKCS#12 store of the CA certificates that sign client certificates
+         * @param password its password
+         * @return this builder
+         */
+        public Builder requireClientCertificates(Path trustStore, String password) {
+            this.clientTrustStore = Objects.requireNonNull(trustStore, "trustStore");
+            this.clientTrustStorePassword = Objects.requireNonNull(password, "password");
             return this;
         }
 

@@ -81,7 +81,8 @@ public final class TestCa {
     }
 
     /**
-     * Issues a server certificate and writes it, with its key and this CA's certificate, as a PKCS#12 store.
+     * Issues a certificate (for a server, or a client: no key usage is set) and writes it, with its key and
+     * this CA's certificate, as a PKCS#12 store.
      *
      * @param file where to write the store
      * @param password the store's (and the key's) password
@@ -114,14 +115,35 @@ public final class TestCa {
         }
     }
 
+    /**
+     * @param file where to write a PKCS#12 store holding this CA's certificate as trusted, for a broker that
+     *     checks client certificates
+     * @param password the store's password
+     * @return {@code file}
+     */
+    public Path writeTrustStore(Path file, String password) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trustStore().store(out, password.toCharArray());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the trust store " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build the trust store " + file, e);
+        }
+    }
+
+    private KeyStore trustStore() throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("ca", certificate);
+        return trusted;
+    }
+
     /** @return a TLS context that trusts this CA and nothing else */
     public SSLContext trustingContext() {
         try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("ca", certificate);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
+            factory.init(trustStore());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
