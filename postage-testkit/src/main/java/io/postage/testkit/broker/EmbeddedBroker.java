@@ -116,8 +116,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             launcher.startup(attributes);
             Container<?> broker = system.get().getContainer();
-            if (broker.getChildByName(AuthenticationProvider.class, AUTHENTICATION_PROVIDER)
-                    instanceof PasswordCredentialManagingAuthenticationProvider<?> users) {
+            if (!options.users.isEmpty()) {
+                if (!(broker.getChildByName(AuthenticationProvider.class, AUTHENTICATION_PROVIDER)
+                        instanceof PasswordCredentialManagingAuthenticationProvider<?> users)) {
+                    throw new IllegalStateException("the authentication provider '" + AUTHENTICATION_PROVIDER
+                            + "' of " + CONFIG + " does not manage passwords");
+                }
                 options.users.forEach((name, password) -> users.createUser(name, password, Map.of()));
             }
             if (options.keyStore != null) {
