@@ -1,15 +1,18 @@
 package io.postage;
 
 import io.postage.internal.DebugLog;
+import io.postage.internal.FailedDeliveries;
 import io.postage.spi.Delivery;
 import io.postage.spi.Transport;
 import java.lang.System.Logger.Level;
 
 /**
- * Processes one delivery with Postage 1.x's semantics: decode (an undecodable body is rejected
- * without requeue and logged), run every matching message handler or the last matching RPC handler
- * (whose exception is answered with an exception result), then settle: ack after the handlers,
- * reject without requeue on {@link RejectMessage} or an unmanaged exception.
+ * Processes one delivery with Postage 1.x's semantics: decode (an undecodable body is dead-lettered),
+ * run every matching message handler or the last matching RPC handler (whose exception is answered
+ * with an exception result), then settle: ack after the handlers; dead-letter on {@link RejectMessage}
+ * or a failed RPC handler; retry an unmanaged exception of a message handler as the
+ * {@link RetryPolicy} allows, then dead-letter it ({@link FailedDeliveries}); requeue when a handler was
+ * interrupted (a shutdown, not a fault of the message).
  */
 final class DeliveryProcessor {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());
@@ -19,13 +22,16 @@ final class DeliveryProcessor {
     private final MessageCodec codec;
     private final Transport transport;
     private final DebugLog debug;
+    private final FailedDeliveries failures;
 
-    DeliveryProcessor(MessageProcessor processor, MessageCodec codec, Transport transport, DebugLog debug) {
+    DeliveryProcessor(MessageProcessor processor, MessageCodec codec, Transport transport, DebugLog debug,
+            FailedDeliveries failures) {
         this.processor = processor;
         this.table = DispatchTable.of(processor.getClass());
         this.codec = codec;
         this.transport = transport;
         this.debug = debug;
+        this.failures = failures;
     }
 
     /**
@@ -39,7 +45,7 @@ final class DeliveryProcessor {
         try {
             message = codec.decode(delivery.body());
         } catch (DecodeException e) {
-            reject(delivery, "it cannot be decoded (" + e.reason() + "): " + e.getMessage());
+            failures.deadLetter(delivery, "undecodable body (" + e.reason() + "): " + e.getMessage(), null);
             return;
         }
         debug.delivery(delivery.queue(), message::toWire);
@@ -53,12 +59,20 @@ final class DeliveryProcessor {
             delivery.ack();
             throw signal;
         } catch (RejectMessage e) {
-            reject(delivery, "a handler rejected it: " + e.getMessage());
+            failures.deadLetter(delivery, "rejected by a handler: " + e.getMessage(), null);
+            return;
+        } catch (InterruptedException e) {
+            LOG.log(Level.WARNING, "{0} was interrupted (stopped by its scheduler?) handling a message from queue {1};"
+                    + " the message goes back to the queue", processor, delivery.queue());
+            delivery.reject(true);
+            Thread.currentThread().interrupt(); // after the settlement, which an interrupt could break
             return;
         } catch (Exception e) {
-            LOG.log(Level.ERROR, "Unmanaged exception in " + processor + " handling " + message
-                    + "; the message is rejected without requeue", e);
-            delivery.reject(false);
+            if (message.category() == Category.RPC) {
+                failures.deadLetter(delivery, "RPC handler failed (answered with an exception result): " + e, e);
+            } else {
+                failures.retryOrDeadLetter(delivery, "unmanaged exception handling " + message + ": " + e, e);
+            }
             return;
         }
         // Outside the handlers' try: a failed ack (a lost connection) is not the handlers' failure.
@@ -83,8 +97,8 @@ final class DeliveryProcessor {
             if (returned != null) {
                 reply.send(returned instanceof Message answer ? answer : Message.result(returned));
             }
-        } catch (ExitScheduler | AckAndRestart | RejectMessage signal) {
-            throw signal;
+        } catch (ExitScheduler | AckAndRestart | RejectMessage | InterruptedException signal) {
+            throw signal; // interrupted: no answer, the requeued request gets one when handled again
         } catch (Exception e) {
             reply.send(Message.exception(e));
             throw e;
@@ -103,11 +117,5 @@ final class DeliveryProcessor {
         } catch (Throwable e) {
             throw new IllegalStateException("Handler " + handler + " threw " + e, e);
         }
-    }
-
-    private void reject(Delivery delivery, String why) {
-        LOG.log(Level.WARNING, "{0} rejected a message from queue {1} without requeue: {2}", processor,
-                delivery.queue(), why);
-        delivery.reject(false);
     }
 }

@@ -1,6 +1,8 @@
 package io.postage;
 
 import io.postage.internal.DebugLog;
+import io.postage.internal.FailedDeliveries;
+import io.postage.internal.InFlight;
 import io.postage.internal.RestartCommand;
 import io.postage.spi.Delivery;
 import io.postage.spi.Subscription;
@@ -14,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,8 +55,16 @@ import java.util.function.Consumer;
  * (superclass handlers first); the last matching RPC handler answers, and an exception it throws is
  * answered with an exception result; a message is acknowledged after its handlers ran; a body that
  * cannot be decoded, {@link RejectMessage} and any unmanaged exception reject it without requeue
- * (logged), and the processor goes on. Built in: the {@code quit} command stops consuming and makes
- * the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
+ * (logged), and the processor goes on. With a dead-letter exchange on the queue
+ * ({@link QueueSpec#withDeadLetterQueue()}), such a message is dead-lettered with the reason in its
+ * headers ({@link DeadLetterHeaders}); a {@link RetryPolicy} in the {@link ProcessorSettings} tries a
+ * message whose handler throws again before that. Built in: the {@code quit} command closes the processor
+ * and makes the scheduler exit; {@code restart} acknowledges and re-executes the JVM's command line.
+ *
+ * <p>Closing is graceful ({@link #close()}, {@code quit}, the scheduler ending): the consumers are cancelled,
+ * the message whose handlers are at work is finished and acknowledged (up to
+ * {@link ProcessorSettings#shutdownTimeout()}), the deliveries received but not started go back to their
+ * queues, then the connection closes. No message is lost or handled twice because of it.
  *
  * <p>A handler method takes, in any order, the content ({@code Map<String, Object>}; the whole body for
  * {@link MessageHandlerFullBody}), the {@link Message}, a {@link DeliveryInfo} and, for RPC, a
@@ -61,17 +73,29 @@ import java.util.function.Consumer;
 public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(MessageProcessor.class.getName());
     private static final long POLL_MILLIS = 100;
+    /** How many retries one processor holds at once per retry queue while they wait to be due. */
+    private static final int RETRY_QUEUE_PREFETCH = 500;
 
     private final Fingerprint fingerprint;
     private final ProcessorSettings settings;
     private final List<Binding> bindings = new ArrayList<>();
     private final Map<QueueSpec, String> declaredQueues = new HashMap<>();
+    /** Queue name on the broker to dead-letter exchange; read by retries on their own thread. */
+    private final Map<String, String> deadLetterExchanges = new ConcurrentHashMap<>();
+    /** Queue name on the broker to its retry queue, when the retry policy allows retries. */
+    private final Map<String, String> retryQueues = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    /** Held to add to {@link #deliveries} or to stop adding; guards {@link #refusing}. */
+    private final Object handoff = new Object();
+    private final InFlight inFlight = new InFlight();
+    private boolean refusing;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private Transport transport;
     private DeliveryProcessor deliveryProcessor;
+    private FailedDeliveries failures;
+    private boolean stopping;
     private boolean closed;
 
     /**
@@ -118,8 +142,11 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
             transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
             stateListeners.forEach(transport::onStateChange);
             MessageCodec codec = MessageCodec.of(config.codec(), settings.decodeLimits());
+            failures = new FailedDeliveries(toString(), transport, settings.retryPolicy(),
+                    queue -> Optional.ofNullable(deadLetterExchanges.get(queue)),
+                    queue -> Optional.ofNullable(retryQueues.get(queue)));
             deliveryProcessor = new DeliveryProcessor(this, codec, transport,
-                    new DebugLog(getClass().getSimpleName(), config.debugMode()));
+                    new DebugLog(getClass().getSimpleName(), config.debugMode()), failures);
             for (Binding binding : bindings) {
                 declareAndBind(binding);
             }
@@ -155,7 +182,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
     /**
      * Handles the next delivery, waiting a little for one.
      *
-     * @return {@link Step#CONTINUE}, or {@link Step#DONE} once closed
+     * @return {@link Step#CONTINUE}, or {@link Step#DONE} once closing
      * @throws ExitScheduler when a handler (such as {@code quit}) asks the scheduler to exit
      * @throws InterruptedException if interrupted while waiting
      */
@@ -164,7 +191,7 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         Delivery delivery = deliveries.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (delivery != null) {
             try {
-                deliveryProcessor.process(delivery);
+                handle(delivery);
             } catch (ExitScheduler exit) {
                 close(); // the message that asked for it is acknowledged already
                 throw exit;
@@ -176,13 +203,27 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
                 LOG.log(Level.WARNING, "{0} could not settle a delivery: {1}", this, e.getMessage());
             }
         }
-        return isClosed() ? Step.DONE : Step.CONTINUE;
+        if (isStopping()) {
+            closeConnection(); // closing began, maybe in a handler: end it now that the handlers are done
+            return Step.DONE;
+        }
+        return Step.CONTINUE;
     }
 
-    /** Closes the processor once the scheduler is done with it. */
+    /**
+     * Closes the processor once the scheduler is done with it. An interrupt (the scheduler's last resort) is
+     * set aside meanwhile, so that it cannot break the connection while the last settlements are sent.
+     */
     @Override
     public final void finish() {
-        close();
+        boolean interrupted = Thread.interrupted();
+        try {
+            close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -269,17 +310,23 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         }
     }
 
-    /** Stops consuming (unprocessed deliveries go back to their queues) and closes the connection; idempotent. */
+    /**
+     * Closes gracefully: cancels the consumers, gives the deliveries received but not started back to their
+     * queues, waits up to {@link ProcessorSettings#shutdownTimeout()} for the handlers at work to finish and
+     * settle their message (at the deadline, that message goes back to its queue too), then closes the
+     * connection. Called by a handler, it returns at once and the connection closes when the handlers are
+     * done. Idempotent.
+     */
     @Override
-    public final synchronized void close() {
-        if (closed) {
+    public final void close() {
+        if (!stopTakingDeliveries() || inFlight.isWorking()) {
             return;
         }
-        closed = true;
-        stopConsumingAll();
-        if (transport != null) {
-            transport.close();
+        if (!inFlight.stop(settings.shutdownTimeout())) {
+            LOG.log(Level.WARNING, "{0}: a handler was still at work {1} ms after closing began; its message went"
+                    + " back to the queue", this, settings.shutdownTimeout().toMillis());
         }
+        closeConnection();
     }
 
     /**
@@ -318,23 +365,110 @@ public abstract class MessageProcessor implements MicroThread, AutoCloseable {
         throw new AckAndRestart("restart command received by " + this);
     }
 
-    private synchronized boolean isClosed() {
-        return closed;
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private void handle(Delivery delivery) {
+        Delivery tracked = inFlight.start(delivery).orElse(null);
+        if (tracked == null) { // closing began after it was taken from the queue
+            giveBack(delivery);
+            return;
+        }
+        try {
+            deliveryProcessor.process(tracked);
+        } finally {
+            inFlight.end();
+        }
     }
 
     private void declareAndBind(Binding binding) {
+        declareDeadLetterQueue(binding.queue());
         transport.declareExchange(binding.exchange());
         String queue = declaredQueues.computeIfAbsent(binding.queue(), transport::declareQueue);
+        binding.queue().deadLetter().ifPresent(exchange -> deadLetterExchanges.put(queue, exchange));
         transport.bindQueue(queue, binding.exchange().name(), binding.routingKey());
-        subscriptions.computeIfAbsent(queue, name -> transport.consume(name, settings.prefetch(), deliveries::add));
+        declareRetryQueue(binding.queue(), queue);
+        subscriptions.computeIfAbsent(queue, name -> transport.consume(name, settings.prefetch(), this::handOver));
     }
 
-    private void stopConsumingAll() {
-        for (Delivery delivery = deliveries.poll(); delivery != null; delivery = deliveries.poll()) {
-            delivery.reject(true);
+    /** Declares the dead-letter exchange and queue a queue asks for, before the queue that refers to them. */
+    private void declareDeadLetterQueue(QueueSpec queue) {
+        if (declaredQueues.containsKey(queue)) {
+            return;
         }
+        queue.deadLetterExchangeSpec().ifPresent(transport::declareExchange);
+        queue.deadLetterQueueSpec().ifPresent(deadLetters -> transport.bindQueue(transport.declareQueue(deadLetters),
+                queue.deadLetterExchange(), ""));
+    }
+
+    /**
+     * Declares and consumes {@code <queue>.retry}, with the queue's flags, where failed messages wait for
+     * their retry, when the retry policy allows retries.
+     */
+    private void declareRetryQueue(QueueSpec spec, String queue) {
+        if (!settings.retryPolicy().allowsRetryAfter(1) || retryQueues.containsKey(queue)) {
+            return;
+        }
+        String retryQueue = transport.declareQueue(new QueueSpec(queue + ".retry", spec.durable(), spec.exclusive(),
+                spec.autoDelete(), Map.of()));
+        subscriptions.computeIfAbsent(retryQueue, name -> transport.consume(name, RETRY_QUEUE_PREFETCH,
+                parked -> failures.unpark(parked, queue)));
+        retryQueues.put(queue, retryQueue);
+    }
+
+    /** Called by the transport's consumer threads. */
+    private void handOver(Delivery delivery) {
+        synchronized (handoff) {
+            if (!refusing) {
+                deliveries.add(delivery);
+                return;
+            }
+        }
+        giveBack(delivery); // on its way when the consumer was cancelled
+    }
+
+    /**
+     * The first step of closing: refuse what the consumers still hand over, cancel them (their channels stay
+     * open for the settlements to come) and give back what waits in the queue.
+     *
+     * @return whether this call began closing (false if it had begun already)
+     */
+    private synchronized boolean stopTakingDeliveries() {
+        if (stopping) {
+            return false;
+        }
+        stopping = true;
+        List<Delivery> waiting = new ArrayList<>();
+        synchronized (handoff) {
+            refusing = true;
+            deliveries.drainTo(waiting);
+        }
+        subscriptions.values().forEach(Subscription::cancel);
+        waiting.forEach(MessageProcessor::giveBack);
+        if (failures != null) {
+            failures.close(); // retries not due yet stay in their retry queues
+        }
+        return true;
+    }
+
+    private synchronized void closeConnection() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         subscriptions.values().forEach(Subscription::close);
         subscriptions.clear();
-        deliveries.clear(); // arrived meanwhile: closing their subscription gave them back to the broker
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
+    private static void giveBack(Delivery delivery) {
+        try {
+            delivery.reject(true);
+        } catch (TransportException e) {
+            LOG.log(Level.DEBUG, e.getMessage()); // its subscription is closed: the broker requeues it anyway
+        }
     }
 }

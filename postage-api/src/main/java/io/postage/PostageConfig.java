@@ -1,14 +1,17 @@
 package io.postage;
 
+import io.postage.internal.TlsStores;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where and how a component connects: broker host, port, vhost and credentials (or one URI), the
@@ -34,11 +37,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>POSTAGE_TRANSPORT</td><td>amqp091</td></tr>
  * <tr><td>POSTAGE_CODEC</td><td>jackson</td></tr>
  * <tr><td>POSTAGE_DEBUG_MODE ({@code true} logs every publish and delivery)</td><td>false</td></tr>
+ * <tr><td>POSTAGE_TLS_TRUSTSTORE (CA certificates to trust over {@code amqps}: PKCS#12, JKS or
+ *     PEM file)</td><td>the JVM's trust store</td></tr>
+ * <tr><td>POSTAGE_TLS_TRUSTSTORE_PASSWORD</td><td>none</td></tr>
+ * <tr><td>POSTAGE_TLS_KEYSTORE (the client's key and certificate: PKCS#12 or JKS file)</td><td>none</td></tr>
+ * <tr><td>POSTAGE_TLS_KEYSTORE_PASSWORD</td><td>none</td></tr>
  * <tr><td>POSTAGE_RECOVERY_DELAY_MS (first pause before reconnecting, see {@link RecoveryPolicy})</td>
  *     <td>100</td></tr>
  * <tr><td>POSTAGE_RECOVERY_MAX_DELAY_MS (longest pause between attempts to reconnect)</td><td>5000</td></tr>
  * <tr><td>POSTAGE_RECOVERY_WAIT_MS (how long an operation waits for a lost connection)</td><td>10000</td></tr>
  * </table>
+ *
+ * <p>TLS is chosen by an {@code amqps://} URI; the broker's certificate and its host name are then always
+ * verified, against the JVM's trust store unless {@link Builder#sslContext(SSLContext)} or the
+ * {@code POSTAGE_TLS_*} variables give other trust (and key) material.
  *
  * <p>{@link #toString()} never shows the password, not even inside the URI.
  */
@@ -61,6 +73,7 @@ public final class PostageConfig {
     private final String transport;
     private final String codec;
     private final boolean debugMode;
+    private final SSLContext sslContext;
     // Recovery settings.
     private final RecoveryPolicy recovery;
 
@@ -74,6 +87,7 @@ public final class PostageConfig {
         this.transport = builder.transport;
         this.codec = builder.codec;
         this.debugMode = builder.debugMode;
+        this.sslContext = builder.sslContext;
         // Recovery settings.
         this.recovery = builder.recovery;
     }
@@ -113,8 +127,18 @@ public final class PostageConfig {
         variable(environment, "POSTAGE_CODEC").ifPresent(builder::codec);
         variable(environment, "POSTAGE_DEBUG_MODE")
                 .ifPresent(debug -> builder.debugMode(debug.trim().toLowerCase(Locale.ROOT).equals("true")));
+        Optional<TlsStores.StoreFile> trustStore = storeFile(environment, "POSTAGE_TLS_TRUSTSTORE");
+        Optional<TlsStores.StoreFile> keyStore = storeFile(environment, "POSTAGE_TLS_KEYSTORE");
+        if (trustStore.isPresent() || keyStore.isPresent()) {
+            builder.sslContext(TlsStores.context(trustStore, keyStore));
+        }
         recoveryFromEnvironment(environment, builder);
         return builder.build();
+    }
+
+    private static Optional<TlsStores.StoreFile> storeFile(Map<String, String> environment, String name) {
+        return variable(environment, name).map(path -> new TlsStores.StoreFile(name, Path.of(path.trim()),
+                variable(environment, name + "_PASSWORD").orElse("")));
     }
 
     // Recovery settings.
@@ -187,6 +211,12 @@ public final class PostageConfig {
             throw new ConfigurationException(what + " must start with amqp:// or amqps://, not \""
                     + redact(uri) + "\"");
         }
+        if (parsed.getRawAuthority() != null && parsed.getHost() == null) {
+            // java.net.URI reads an authority it cannot parse (a port that is not a number, say) as a
+            // registry name, without host, port or user: the clients would then quietly connect to localhost.
+            throw new ConfigurationException(what + " must be amqp[s]://user:password@host:port/vhost with a valid "
+                    + "host and a numeric port, not \"" + redact(uri) + "\"");
+        }
         return parsed;
     }
 
@@ -246,6 +276,14 @@ public final class PostageConfig {
     }
 
     /**
+     * @return the TLS context for {@code amqps} connections; empty: the JVM's default (its trust store,
+     *     {@code javax.net.ssl.*} system properties)
+     */
+    public Optional<SSLContext> sslContext() {
+        return Optional.ofNullable(sslContext);
+    }
+
+    /**
      * @return where this configuration points, safe to log: the URI without its password, or
      *     {@code amqp://user@host:port/vhost}
      */
@@ -261,7 +299,7 @@ public final class PostageConfig {
         return new Builder()
                 .host(host).port(port).vhost(vhost).user(user).password(password)
                 .transport(transport).codec(codec).debugMode(debugMode)
-                .uriOrNone(uri)
+                .uriOrNone(uri).sslContextOrNone(sslContext)
                 .recovery(recovery);
     }
 
@@ -271,18 +309,19 @@ public final class PostageConfig {
                 && host.equals(that.host) && port == that.port && vhost.equals(that.vhost)
                 && user.equals(that.user) && password.equals(that.password) && Objects.equals(uri, that.uri)
                 && transport.equals(that.transport) && codec.equals(that.codec) && debugMode == that.debugMode
-                && recovery.equals(that.recovery);
+                && Objects.equals(sslContext, that.sslContext) && recovery.equals(that.recovery);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, vhost, user, password, uri, transport, codec, debugMode, recovery);
+        return Objects.hash(host, port, vhost, user, password, uri, transport, codec, debugMode, sslContext, recovery);
     }
 
     @Override
     public String toString() {
         return "PostageConfig[endpoint=" + endpoint() + ", password=****, transport=" + transport
-                + ", codec=" + codec + ", debugMode=" + debugMode + ", recovery=" + recovery + "]";
+                + ", codec=" + codec + ", debugMode=" + debugMode
+                + ", sslContext=" + (sslContext == null ? "JVM default" : "given") + ", recovery=" + recovery + "]";
     }
 
     /** Builds a {@link PostageConfig}; starts from the defaults. */
@@ -296,6 +335,7 @@ public final class PostageConfig {
         private String transport = DEFAULT_TRANSPORT;
         private String codec = DEFAULT_CODEC;
         private boolean debugMode;
+        private SSLContext sslContext;
         // Recovery settings.
         private RecoveryPolicy recovery = RecoveryPolicy.DEFAULT;
 
@@ -401,6 +441,29 @@ public final class PostageConfig {
          */
         public Builder debugMode(boolean debugMode) {
             this.debugMode = debugMode;
+            return this;
+        }
+
+        /**
+         * Gives the trust (and key) material for {@code amqps} connections, such as a context trusting a
+         * private CA. Host-name verification stays on whatever the context.
+         *
+         * @param sslContext an initialised TLS context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** @return this builder, with the JVM's default TLS context for {@code amqps} connections */
+        public Builder defaultSslContext() {
+            this.sslContext = null;
+            return this;
+        }
+
+        private Builder sslContextOrNone(SSLContext sslContext) {
+            this.sslContext = sslContext;
             return this;
         }
 

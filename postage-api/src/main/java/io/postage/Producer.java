@@ -53,6 +53,7 @@ public final class Producer implements AutoCloseable {
     private final List<ExchangeKey> eks;
     private final Duration rpcTimeout;
     private final int maxRetry;
+    private final Duration shutdownTimeout;
     private final Transport transport;
     private final MessageCodec codec;
     private final RpcClient rpcClient;
@@ -71,6 +72,7 @@ public final class Producer implements AutoCloseable {
                 ? Optional.of(new PublishOptions(builder.mandatory)) : Optional.empty();
         this.confirmTimeout = builder.confirmTimeout;
         this.persistent = builder.persistent.orElse(confirmation.isPresent());
+        this.shutdownTimeout = builder.shutdownTimeout;
         PostageConfig config = builder.config;
         this.codec = MessageCodec.of(config.codec(), builder.decodeLimits);
         this.transport = Providers.transport(config.transport()).connect(config, fingerprint.connectionName());
@@ -404,10 +406,13 @@ public final class Producer implements AutoCloseable {
         transport.onStateChange(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Fails the calls still waiting, then closes the connection; idempotent. */
+    /**
+     * Refuses new RPC calls, waits up to the shutdown timeout (default 10 s) for those in flight to end, fails
+     * the ones still waiting, then closes the connection; idempotent.
+     */
     @Override
     public void close() {
-        rpcClient.close();
+        rpcClient.close(shutdownTimeout);
         transport.close();
     }
 
@@ -495,6 +500,7 @@ public final class Producer implements AutoCloseable {
         private PostageConfig config;
         private Duration rpcTimeout = Duration.ofSeconds(30);
         private int maxRetry = 4;
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
         private RpcReplies rpcReplies = RpcReplies.PRIVATE;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
         private boolean confirm;
@@ -542,6 +548,19 @@ public final class Producer implements AutoCloseable {
          */
         public Builder maxRetry(int maxRetry) {
             this.maxRetry = RpcOptions.defaults().withMaxRetry(maxRetry).maxRetry().orElseThrow();
+            return this;
+        }
+
+        /**
+         * @param shutdownTimeout how long {@link Producer#close()} waits for the RPC calls in flight (default 10 s)
+         * @return this builder
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            if (shutdownTimeout.isNegative()) {
+                throw new IllegalArgumentException("shutdownTimeout must not be negative, not " + shutdownTimeout);
+            }
+            this.shutdownTimeout = shutdownTimeout;
             return this;
         }
 

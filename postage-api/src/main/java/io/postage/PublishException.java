@@ -63,7 +63,7 @@ public final class PublishException extends TransportException {
             case REFUSED -> "the broker refused it";
             case UNROUTABLE -> "no queue is bound to take it";
             case TIMED_OUT -> "the broker did not confirm it in time";
-            case LOST -> "the connection was lost before the broker confirmed it";
+            case LOST -> "the channel or connection closed before the broker confirmed it";
         };
         return "Cannot publish to " + (exchange.isEmpty() ? "the default exchange" : "exchange '" + exchange + "'")
                 + " with routing key '" + routingKey + "': " + what + " (" + detail + ")";

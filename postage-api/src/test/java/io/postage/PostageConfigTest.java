@@ -3,9 +3,14 @@ package io.postage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostageConfigTest {
 
@@ -100,5 +105,47 @@ class PostageConfigTest {
         assertThat(pieces.toString()).doesNotContain("secret").contains("amqp://guest@localhost:5672/");
         assertThat(uri.toString()).doesNotContain("secret").contains("amqp://bob:****@rabbit:5672/orders");
         assertThat(uri.endpoint()).doesNotContain("secret");
+    }
+
+    @Test
+    void aUriWhosePortIsNotANumberIsRefusedInsteadOfConnectingToLocalhost() {
+        assertThatThrownBy(() -> PostageConfig.builder().uri("amqp://bob:secret@rabbit:port/orders"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("numeric port")
+                .hasMessageContaining("amqp://bob:****@rabbit:port/orders")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void tlsTrustStoreFromTheEnvironmentBecomesTheSslContext(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("trust.p12");
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        try (OutputStream out = Files.newOutputStream(store)) {
+            empty.store(out, "store-secret".toCharArray());
+        }
+
+        PostageConfig config = PostageConfig.fromEnvironment(Map.of("POSTAGE_TLS_TRUSTSTORE", store.toString(),
+                "POSTAGE_TLS_TRUSTSTORE_PASSWORD", "store-secret"));
+
+        assertThat(config.sslContext()).isPresent();
+        assertThat(config.toString()).contains("sslContext=given").doesNotContain("store-secret");
+        assertThat(config.toBuilder().build().sslContext()).isEqualTo(config.sslContext());
+        assertThat(config.toBuilder().defaultSslContext().build().sslContext()).isEmpty();
+    }
+
+    @Test
+    void anUnusableTrustStoreNamesTheVariableAndTheFileButNotThePassword(@TempDir Path dir) throws Exception {
+        Path notAStore = Files.writeString(dir.resolve("trust.p12"), "not a key store");
+
+        assertThatThrownBy(() -> PostageConfig.fromEnvironment(Map.of("POSTAGE_TLS_TRUSTSTORE", notAStore.toString(),
+                "POSTAGE_TLS_TRUSTSTORE_PASSWORD", "store-secret")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("POSTAGE_TLS_TRUSTSTORE names a store that cannot be used: " + notAStore)
+                .hasMessageNotContaining("store-secret");
+        assertThatThrownBy(() -> PostageConfig.fromEnvironment(Map.of("POSTAGE_TLS_KEYSTORE",
+                dir.resolve("missing.p12").toString())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("POSTAGE_TLS_KEYSTORE names a store that cannot be used");
     }
 }

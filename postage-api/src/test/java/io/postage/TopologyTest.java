@@ -56,4 +56,23 @@ class TopologyTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exchange(...)");
     }
+
+    @Test
+    void aQueueWithADeadLetterQueueNamesTheExchangeAndQueuePostageDeclares() {
+        QueueSpec jobs = QueueSpec.named("jobs").withDurable(true).withDeadLetterQueue();
+
+        assertThat(jobs.deadLetter()).contains("jobs.dlx");
+        assertThat(jobs.deadLetterExchangeSpec()).contains(Exchange.fanout("jobs.dlx"));
+        assertThat(jobs.deadLetterQueueSpec()).contains(QueueSpec.named("jobs.dlq").withDurable(true));
+        assertThat(jobs.withAutoDelete(true).deadLetterQueueSpec().orElseThrow().autoDelete())
+                .as("dead letters outlive an auto-deleted queue").isFalse();
+        assertThat(jobs.withAutoDelete(true).deadLetterExchangeSpec().orElseThrow().autoDelete()).isFalse();
+        assertThat(jobs.withDurable(false).deadLetterQueueSpec().orElseThrow().durable()).isFalse();
+        assertThat(QueueSpec.named("q").withDeadLetterExchange("dlx").deadLetterQueueSpec()).isEmpty();
+        assertThat(QueueSpec.named("q").withDeadLetterExchange("dlx").deadLetterExchangeSpec()).isEmpty();
+        assertThat(QueueSpec.named("q").withExclusive(true).withDeadLetterQueue("x", "dead").deadLetterQueueSpec()
+                .orElseThrow().exclusive()).as("anyone may read the dead letters").isFalse();
+        assertThatThrownBy(() -> QueueSpec.serverNamed().withDeadLetterQueue())
+                .hasMessageContaining("withDeadLetterQueue(exchange, queue)");
+    }
 }

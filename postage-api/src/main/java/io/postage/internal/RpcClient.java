@@ -19,10 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,6 +56,8 @@ public final class RpcClient implements AutoCloseable {
     private final ConcurrentLinkedDeque<Lease> idleLeases = new ConcurrentLinkedDeque<>();
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private ReplyChannel shared;
+    /** No new calls; the calls in flight may still retry until {@link #closed}. */
+    private volatile boolean closing;
     private volatile boolean closed;
 
     /**
@@ -124,7 +128,7 @@ public final class RpcClient implements AutoCloseable {
      */
     public CompletableFuture<Message> call(String exchange, String key, Message request, Duration timeout, int maxRetry,
             boolean throwOnTimeout) {
-        if (closed) {
+        if (closing) {
             throw new TransportException("The producer is closed: cannot call " + request.name());
         }
         Call call = new Call(exchange, key, request.name(), codec.encode(request), timeout, maxRetry, throwOnTimeout,
@@ -279,9 +283,32 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses new calls, waits up to {@code timeout} for the calls in flight to end (with their reply, or
+     * their timeout result), then {@link #close()}s. An interrupt ends the wait early and stays set.
+     *
+     * @param timeout how long to wait for the calls in flight
+     */
+    public void close(Duration timeout) {
+        closing = true;
+        CompletableFuture<?>[] waiting = inFlight.stream().map(Call::result).toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(waiting).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            // a call failed: it ended, and its caller sees why
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "Closing with {0} RPC calls still waiting for their reply after {1} ms; they fail",
+                    inFlight.size(), timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     /** Stops the timer, closes every reply address and fails the calls still waiting. */
     @Override
     public void close() {
+        closing = true;
         closed = true;
         timer.shutdownNow();
         synchronized (this) {

@@ -2,6 +2,7 @@ package io.postage.amqp091.internal;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.postage.TransportException;
 import io.postage.spi.DeliveryHandler;
 import io.postage.spi.Subscription;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * deliveries. The client calls the handler for one delivery at a time. A handler that throws gets its
  * delivery rejected without requeueing (dropped or dead-lettered, never looping: see {@link Rejections}),
  * unless it settled it.
- * Closing the subscription closes the channel: the broker puts the unsettled deliveries back in the queue.
+ * Cancelling sends {@code basic.cancel} and keeps the channel open, so the deliveries received can still be
+ * settled; closing the subscription closes the channel: the broker puts the unsettled deliveries back in the queue.
  */
 final class Amqp091Subscription implements Subscription {
     private static final System.Logger LOG = System.getLogger(Amqp091Subscription.class.getName());
@@ -22,7 +24,9 @@ final class Amqp091Subscription implements Subscription {
     private final String queue;
     private final Channel channel;
     private final Rejections rejections;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String consumerTag;
 
     private Amqp091Subscription(String queue, Channel channel, Rejections rejections) {
         this.queue = queue;
@@ -44,8 +48,8 @@ final class Amqp091Subscription implements Subscription {
         try {
             channel.basicQos(prefetch);
             Amqp091Subscription subscription = new Amqp091Subscription(queue, channel, broker.rejections());
-            channel.basicConsume(queue, false, (consumerTag, message) -> subscription.deliver(handler, message),
-                    consumerTag -> subscription.cancelledByBroker());
+            subscription.consumerTag = channel.basicConsume(queue, false,
+                    (tag, message) -> subscription.deliver(handler, message), tag -> subscription.cancelledByBroker());
             return subscription;
         } catch (IOException | RuntimeException e) {
             Channels.closeQuietly(channel);
@@ -77,6 +81,23 @@ final class Amqp091Subscription implements Subscription {
     @Override
     public String queue() {
         return queue;
+    }
+
+    /**
+     * Cancels the consumer with {@code basic.cancel}, keeping the channel open for the settlements to come.
+     * A failure is only logged: closing the channel later gives every unsettled delivery back anyway.
+     */
+    @Override
+    public void cancel() {
+        String tag = consumerTag;
+        if (tag == null || !cancelled.compareAndSet(false, true) || !channel.isOpen()) {
+            return;
+        }
+        try {
+            channel.basicCancel(tag);
+        } catch (IOException | ShutdownSignalException e) {
+            LOG.log(Level.DEBUG, "Cancelling the consumer of queue ''{0}'': {1}", queue, e.getMessage());
+        }
     }
 
     /** Closes the channel, which cancels the consumer and requeues the unsettled deliveries; idempotent. */

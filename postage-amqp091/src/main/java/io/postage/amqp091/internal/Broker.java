@@ -31,7 +31,12 @@ final class Broker {
 
     /** How many channels publish at once; more publishers wait their turn. */
     private static final int PUBLISHING_CHANNELS = 8;
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long closing waits for the broker's {@code close-ok}. It is also how long the messages published just
+     * before (unconfirmed, maybe still in the socket buffers of a connection the broker slows down with flow
+     * control) have to reach the broker: when the wait ends the client drops the socket and, with it, them.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
     private static final int BASIC_CLASS = 60;
     private static final int BASIC_PUBLISH = 40;
 

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * in place by automatic recovery.
  */
 final class ConfirmChannels {
-    private static final int SIZE = 4;
+    /** How many channels; each opens on its first publish. */
+    static final int SIZE = 4;
 
     private final Broker broker;
     private final ShutdownListener onClose;

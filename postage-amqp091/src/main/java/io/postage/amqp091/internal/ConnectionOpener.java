@@ -9,6 +9,7 @@ import io.postage.ConfigurationException;
 import io.postage.ConnectionException;
 import io.postage.PostageConfig;
 import io.postage.RecoveryPolicy;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * Opens the connection a {@link PostageConfig} describes: the URI when there is one, else host, port,
- * vhost and credentials; {@code amqps} with the JVM's default trust store and host name verification.
+ * vhost and credentials; {@code amqps} with the configuration's TLS context (else the JVM's default) and
+ * host name verification, always.
  * Automatic connection and topology recovery are on, the pauses between attempts to reconnect those of
  * the configuration's {@link io.postage.RecoveryPolicy}: they start short (Qpid Broker-J closes the
  * connection for a mere refused declaration) and grow exponentially up to a cap. A failure becomes one {@link ConnectionException}
@@ -57,7 +59,7 @@ final class ConnectionOpener {
         try {
             return factory.newConnection(consumerThreads, connectionName);
         } catch (IOException | TimeoutException e) {
-            throw new ConnectionException("Cannot connect to " + config.endpoint() + " : " + reason(e), e);
+            throw new ConnectionException("Cannot connect to " + config.endpoint() + " : " + reason(e, factory.isSSL()), e);
         }
     }
 
@@ -65,7 +67,7 @@ final class ConnectionOpener {
         ConnectionFactory factory = new ConnectionFactory();
         Optional<URI> uri = config.uri();
         if (uri.isPresent()) {
-            useUri(factory, uri.get(), config.endpoint());
+            useUri(factory, uri.get(), config);
         } else {
             factory.setHost(config.host());
             factory.setPort(config.port());
@@ -87,11 +89,13 @@ final class ConnectionOpener {
         return factory;
     }
 
-    private static void useUri(ConnectionFactory factory, URI uri, String endpoint) {
+    private static void useUri(ConnectionFactory factory, URI uri, PostageConfig config) {
+        String endpoint = config.endpoint();
         try {
             if (uri.getScheme().toLowerCase(Locale.ROOT).equals("amqps")) {
                 // Before setUri: with a TLS context set, setUri does not install the client's trust-all default.
-                factory.useSslProtocol(SSLContext.getDefault());
+                factory.useSslProtocol(config.sslContext().isPresent() ? config.sslContext().get()
+                        : SSLContext.getDefault());
                 factory.enableHostnameVerification();
             }
             factory.setUri(uri);
@@ -108,8 +112,15 @@ final class ConnectionOpener {
         return Math.toIntExact(duration.toMillis());
     }
 
+    /**
+     * Added to a connection that just closes over TLS: TLS 1.3 verifies the client's certificate after the
+     * client's handshake, so a refusal shows as a closed socket (end of stream, broken pipe).
+     */
+    private static final String CLIENT_CERTIFICATE_HINT =
+            " (over TLS: does the server require a client certificate? see POSTAGE_TLS_KEYSTORE)";
+
     /** The reason a connection attempt failed, in a few words on one line. */
-    private static String reason(Exception failure) {
+    private static String reason(Exception failure, boolean overTls) {
         String reason = switch (failure) {
             case PossibleAuthenticationFailureException refused -> "access refused (check user and password)";
             case ConnectException refused -> "connection refused";
@@ -117,17 +128,21 @@ final class ConnectionOpener {
             case TimeoutException timeout -> "no AMQP handshake within " + CONNECT_TIMEOUT.toSeconds() + " s";
             case UnknownHostException unknown -> "unknown host (" + unknown.getMessage() + ")";
             case SSLException tls -> "TLS failed (" + tls.getMessage() + ")";
-            default -> closeReason(failure).orElseGet(() -> BrokerErrors.reason(failure));
+            default -> closeReason(failure, overTls)
+                    .orElseGet(() -> BrokerErrors.reason(failure) + (overTls ? CLIENT_CERTIFICATE_HINT : ""));
         };
         return reason.replaceAll("\\s+", " ").strip();
     }
 
-    private static Optional<String> closeReason(Exception failure) {
+    private static Optional<String> closeReason(Exception failure, boolean overTls) {
         if (failure.getCause() instanceof ShutdownSignalException signal) {
             if (signal.getReason() instanceof AMQP.Connection.Close close) {
                 String text = close.getReplyText();
                 return Optional.of(text.contains("vhost") && text.contains("not found") ? "vhost not found (" + text + ")"
                         : text);
+            }
+            if (overTls && signal.getCause() instanceof EOFException) {
+                return Optional.of("the server closed the connection during the handshake" + CLIENT_CERTIFICATE_HINT);
             }
             if (signal.getCause() != null) {
                 return Optional.of("the server does not speak AMQP 0-9-1 as expected (" + signal.getCause().getMessage() + ")");

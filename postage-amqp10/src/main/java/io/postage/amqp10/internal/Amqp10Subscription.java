@@ -26,8 +26,10 @@ import java.util.function.Consumer;
  * most twice the prefetch is unsettled, and a busy consumer keeps what waits in its client from an idle
  * one. (Giving such messages back to the broker would free them, but reorders the queue.)
  *
- * <p>A handler that throws gets its delivery rejected without requeueing, unless it settled it. Closing
- * releases the unsettled deliveries (the broker delivers them again) and closes the session.
+ * <p>A handler that throws gets its delivery rejected without requeueing, unless it settled it. Cancelling
+ * stops the listener and keeps the session open for the settlements to come (what arrives meanwhile waits in
+ * the client, or is given back); closing releases the unsettled deliveries (the broker delivers them again)
+ * and closes the session.
  */
 final class Amqp10Subscription implements Subscription {
     private static final System.Logger LOG = System.getLogger(Amqp10Subscription.class.getName());
@@ -43,6 +45,7 @@ final class Amqp10Subscription implements Subscription {
     /** Held while the listener handles a message, so that closing can wait for it. */
     private final ReentrantLock dispatching = new ReentrantLock();
     private final Consumer<AutoCloseable> onClose;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private MessageConsumer consumer;
 
@@ -105,8 +108,8 @@ final class Amqp10Subscription implements Subscription {
             new Amqp10Delivery(this, message, new byte[0], MessageProperties.NONE, false).rejectIfUnsettled();
             return;
         }
-        if (!awaitRoom() || closed.get()) {
-            delivery.giveBack(); // closing: the broker gets it back
+        if (!awaitRoom() || cancelled.get()) {
+            delivery.giveBack(); // cancelled or closing: the broker gets it back
             return;
         }
         pending.add(delivery);
@@ -166,7 +169,27 @@ final class Amqp10Subscription implements Subscription {
     }
 
     /**
-     * Stops the dispatch, gives the unsettled deliveries back (released: the broker delivers them again),
+     * Stops the dispatch: wakes a listener waiting for room (it then gives its message back) and removes the
+     * listener, waiting for one at work; the session stays open, so the deliveries received can still be
+     * settled. Idempotent.
+     */
+    @Override
+    public void cancel() {
+        if (!cancelled.compareAndSet(false, true)) {
+            return;
+        }
+        unsettled.release(Integer.MAX_VALUE / 2);
+        try {
+            if (consumer != null) {
+                consumer.setMessageListener(null); // waits for a listener at work
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "Cancelling the subscription of queue ''{0}'': {1}", queue, JmsErrors.reason(e));
+        }
+    }
+
+    /**
+     * Stops the dispatch ({@link #cancel()}), gives the unsettled deliveries back (released: the broker delivers them again),
      * closes the consumer and its session; idempotent.
      *
      * <p>The order matters. Qpid JMS settles a delivery that reached the listener and is still unsettled
@@ -181,11 +204,8 @@ final class Amqp10Subscription implements Subscription {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        cancel();
         try {
-            unsettled.release(Integer.MAX_VALUE / 2); // wakes a listener waiting for room, which then gives its message back
-            if (consumer != null) {
-                consumer.setMessageListener(null); // waits for a listener at work
-            }
             dispatching.lock();
             try {
                 pending.forEach(Amqp10Delivery::releaseUnlessSettled);

@@ -81,10 +81,8 @@ final class ConnectionOpener {
 
     private static Opened open(Endpoint endpoint, String uri, String connectionName, SessionPrefetch prefetch)
             throws JMSException {
-        CapturingFactory factory = new CapturingFactory(uri);
+        CapturingFactory factory = new CapturingFactory(uri, endpoint);
         factory.setPrefetchPolicy(prefetch);
-        factory.setUsername(endpoint.user());
-        factory.setPassword(endpoint.password());
         factory.setExtension(JmsConnectionExtensions.AMQP_OPEN_PROPERTIES.toString(),
                 (connection, remote) -> Map.of(CONNECTION_NAME, connectionName));
         Connection connection = factory.createConnection();
@@ -116,9 +114,7 @@ final class ConnectionOpener {
         if (connected == null) {
             return Map.of();
         }
-        CapturingFactory probe = new CapturingFactory(connected.toString());
-        probe.setUsername(endpoint.user());
-        probe.setPassword(endpoint.password());
+        CapturingFactory probe = new CapturingFactory(connected.toString(), endpoint);
         Connection connection = probe.createConnection();
         try {
             connection.start();
@@ -161,6 +157,11 @@ final class ConnectionOpener {
         if (unknownHostname(failure) || reason.contains("vhost")) {
             return "vhost not found (" + endpoint.vhost() + ": " + reason + ")";
         }
+        if (endpoint.tls()) {
+            // TLS 1.3 verifies the client's certificate after the client's handshake: a refusal is a mere close,
+            // which Qpid JMS reports in more than one way.
+            return reason + " (over TLS: does the server require a client certificate? see POSTAGE_TLS_KEYSTORE)";
+        }
         return reason;
     }
 
@@ -174,13 +175,21 @@ final class ConnectionOpener {
         }
     }
 
-    /** A connection factory that keeps the provider it creates, to read the broker's open properties. */
+    /**
+     * A connection factory with the endpoint's credentials and TLS context (host names are verified by Qpid
+     * JMS's default, {@code transport.verifyHost=true}) that keeps the provider it creates, to read the
+     * broker's open properties.
+     */
     @SuppressWarnings("serial") // a JNDI-storable class by inheritance, never serialized
     private static final class CapturingFactory extends JmsConnectionFactory {
         private volatile Provider provider;
 
-        CapturingFactory(String uri) {
+        CapturingFactory(String uri, Endpoint endpoint) {
             super(uri);
+            setUsername(endpoint.user());
+            setPassword(endpoint.password());
+            endpoint.sslContext().ifPresent(context -> setExtension(JmsConnectionExtensions.SSL_CONTEXT.toString(),
+                    (connection, remote) -> context));
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * Where the transport connects, read from a {@link PostageConfig}: the broker's host and port, TLS, the
@@ -35,12 +36,14 @@ import java.util.Optional;
  * @param password the password
  * @param dialect the broker named by {@value #DIALECT}, if any
  * @param management the management API named by {@value #MANAGEMENT}, if any
+ * @param sslContext the TLS context for {@code amqps} (and an {@code https} management API), if not the JVM's
  * @param options Qpid JMS options given in the URI, raw (still URL-encoded)
  * @param display where this points, without the password, for messages
  * @param recovery how failover reconnects
  */
 record Endpoint(List<String> hosts, boolean tls, String vhost, String user, String password, Optional<String> dialect,
-        Optional<URI> management, Map<String, String> options, String display, RecoveryPolicy recovery) {
+        Optional<URI> management, Optional<SSLContext> sslContext, Map<String, String> options, String display,
+        RecoveryPolicy recovery) {
 
     /** The URI option that names the broker. */
     static final String DIALECT = "postage.dialect";
@@ -60,7 +63,8 @@ record Endpoint(List<String> hosts, boolean tls, String vhost, String user, Stri
         Optional<URI> uri = config.uri();
         if (uri.isEmpty()) {
             return new Endpoint(List.of(config.host() + ":" + config.port()), false, config.vhost(), config.user(),
-                    config.password(), Optional.empty(), Optional.empty(), Map.of(), config.endpoint(), config.recovery());
+                    config.password(), Optional.empty(), Optional.empty(), config.sslContext(), Map.of(), config.endpoint(),
+                    config.recovery());
         }
         URI given = uri.get();
         boolean tls = given.getScheme().toLowerCase(Locale.ROOT).equals("amqps");
@@ -87,7 +91,13 @@ record Endpoint(List<String> hosts, boolean tls, String vhost, String user, Stri
         Optional<URI> management = Optional.ofNullable(options.remove(MANAGEMENT)).map(Endpoint::decode)
                 .map(Endpoint::managementUri);
         return new Endpoint(List.copyOf(hosts), tls, vhost(given.getRawPath()), user, password, dialect, management,
-                Map.copyOf(options), config.endpoint(), config.recovery());
+                config.sslContext(), Map.copyOf(options), config.endpoint(), config.recovery());
+    }
+
+    /** @return where this points, without the password */
+    @Override
+    public String toString() {
+        return display;
     }
 
     private static String vhost(String rawPath) {

@@ -52,7 +52,9 @@ final class RabbitManagement implements AutoCloseable {
     static RabbitManagement connect(Endpoint endpoint) {
         URI base = endpoint.management().orElseGet(() -> URI.create((endpoint.tls() ? "https://" : "http://")
                 + hostForUri(endpoint.host()) + (endpoint.tls() ? ":15671" : ":15672")));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+        endpoint.sslContext().ifPresent(builder::sslContext);
+        HttpClient client = builder.build();
         RabbitManagement management = new RabbitManagement(client, base, endpoint.vhost(), endpoint.user(),
                 endpoint.password());
         String unusable = "Cannot use RabbitMQ's management API at " + base + " (";

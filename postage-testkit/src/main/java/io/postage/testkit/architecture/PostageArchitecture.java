@@ -17,17 +17,21 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
  * The arrows between Postage modules, as ArchUnit rules over a {@link ModuleLayout}:
  * <ul>
- * <li>the API depends on {@code java.*} and itself only: no provider, no third-party package;</li>
+ * <li>the API depends on {@code java.*} (and {@code javax.net.ssl}, for TLS settings) and itself only: no
+ *     provider, no third-party package;</li>
  * <li>a provider depends on no other provider and on the API's exported packages only;</li>
  * <li>an {@code internal} package is used only inside its own module;</li>
  * <li>modules form no cycle;</li>
  * <li>library code neither writes to {@code System.out}/{@code System.err} nor calls
- *     {@code printStackTrace}, and throws no generic exceptions.</li>
+ *     {@code printStackTrace}, and throws no generic exceptions;</li>
+ * <li>library code reads no Java serialization and uses no polymorphic JSON typing, through which a
+ *     message could make the receiver build classes of the sender's choosing.</li>
  * </ul>
  *
  * {@snippet :
@@ -53,7 +57,8 @@ public final class PostageArchitecture {
                 internalPackagesStayInsideTheirModule(layout),
                 modulesFormNoCycle(layout),
                 libraryCodeDoesNotPrint(layout),
-                libraryCodeThrowsNoGenericExceptions(layout));
+                libraryCodeThrowsNoGenericExceptions(layout),
+                libraryCodeUsesNoDeserializationOfArbitraryTypes(layout));
     }
 
     /**
@@ -64,6 +69,7 @@ public final class PostageArchitecture {
         return ArchRuleDefinition.classes().that(inApi(layout))
                 .should(haveNoDependency("depend only on the JDK and the API itself", (origin, target) ->
                         !target.isPrimitive() && !target.getPackageName().startsWith("java.")
+                                && !target.getPackageName().equals("javax.net.ssl")
                                 && !layout.isApi(target.getPackageName())));
     }
 
@@ -126,6 +132,35 @@ public final class PostageArchitecture {
     public static ArchRule libraryCodeThrowsNoGenericExceptions(ModuleLayout layout) {
         return noClasses().that(inLibrary(layout)).should(GeneralCodingRules.THROW_GENERIC_EXCEPTIONS);
     }
+
+    /**
+     * @param layout which packages form which module
+     * @return library code uses no {@code ObjectInputStream}/{@code ObjectInput} or {@code XMLDecoder} (Java
+     *     deserialization, including {@code readObject} methods), no Jackson default typing
+     *     ({@code activateDefaultTyping*}, {@code enableDefaultTyping*}, {@code setDefaultTyping}) or
+     *     {@code @JsonTypeInfo}/{@code @JsonSubTypes}, and no Gson {@code RuntimeTypeAdapterFactory}
+     */
+    public static ArchRule libraryCodeUsesNoDeserializationOfArbitraryTypes(ModuleLayout layout) {
+        return ArchRuleDefinition.classes().that(inLibrary(layout))
+                .should(haveNoDependency("read no Java serialization and use no polymorphic JSON typing",
+                        (origin, target) -> DESERIALIZING_TYPES.contains(target.getName())
+                                || target.getSimpleName().equals("RuntimeTypeAdapterFactory")))
+                .andShould(new ArchCondition<>("call no Jackson default typing") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        origin.getMethodCallsFromSelf().stream()
+                                .filter(call -> call.getTargetOwner().getPackageName().startsWith("com.fasterxml.jackson")
+                                        && DEFAULT_TYPING_METHODS.contains(call.getName()))
+                                .forEach(call -> events.add(SimpleConditionEvent.violated(call, call.getDescription())));
+                    }
+                });
+    }
+
+    private static final Set<String> DESERIALIZING_TYPES = Set.of("java.io.ObjectInputStream", "java.io.ObjectInput",
+            "java.beans.XMLDecoder", "com.fasterxml.jackson.annotation.JsonTypeInfo",
+            "com.fasterxml.jackson.annotation.JsonSubTypes");
+    private static final Set<String> DEFAULT_TYPING_METHODS = Set.of("activateDefaultTyping",
+            "activateDefaultTypingAsProperty", "enableDefaultTyping", "enableDefaultTypingAsProperty", "setDefaultTyping");
 
     private static DescribedPredicate<JavaClass> inApi(ModuleLayout layout) {
         return DescribedPredicate.describe("are in the API module " + layout.apiRoot(),

@@ -6,14 +6,26 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.AuthenticationProvider;
+import org.apache.qpid.server.model.Container;
+import org.apache.qpid.server.model.KeyStore;
+import org.apache.qpid.server.model.PasswordCredentialManagingAuthenticationProvider;
+import org.apache.qpid.server.model.Port;
 import org.apache.qpid.server.model.SystemConfig;
+import org.apache.qpid.server.model.TrustStore;
+import org.apache.qpid.server.security.FileKeyStore;
+import org.apache.qpid.server.security.FileTrustStore;
 
 /**
  * An Apache Qpid Broker-J running inside this JVM: AMQP 0-9-1 and AMQP 1.0 on one loopback port,
@@ -24,6 +36,16 @@ import org.apache.qpid.server.model.SystemConfig;
  * try (EmbeddedBroker broker = EmbeddedBroker.start()) {
  *     PostageConfig config = PostageConfig.builder().uri(broker.uri091()).build();
  *     ...
+ * }
+ * }
+ *
+ * <p>With a TLS port and more users, for the security tests:
+ * {@snippet :
+ * try (EmbeddedBroker broker = EmbeddedBroker.builder()
+ *         .tls(ca.issueKeyStore(dir.resolve("server.p12"), "changeit", "localhost"), "changeit")
+ *         .user("alice", "s3cret")
+ *         .start()) {
+ *     String uri = "amqps://alice:s3cret@localhost:" + broker.tlsPort() + "/%2F";
  * }
  * }
  *
@@ -39,12 +61,21 @@ public final class EmbeddedBroker implements AutoCloseable {
             .peek(logger -> logger.setLevel(java.util.logging.Level.SEVERE))
             .toList();
 
+    private static final String AUTHENTICATION_PROVIDER = "plain";
+
     private final SystemLauncher launcher;
     private final int port;
+    private final int tlsPort;
 
-    private EmbeddedBroker(SystemLauncher launcher, int port) {
+    private EmbeddedBroker(SystemLauncher launcher, int port, int tlsPort) {
         this.launcher = launcher;
         this.port = port;
+        this.tlsPort = tlsPort;
+    }
+
+    /** @return a builder for a broker with a TLS port or more users than guest */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -52,7 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException if it cannot start
      */
     public static EmbeddedBroker start() {
-        return start(freePort());
+        return builder().start();
     }
 
     /**
@@ -61,6 +92,11 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException if it cannot start (the port is taken, say)
      */
     public static EmbeddedBroker start(int port) {
+        return builder().port(port).start();
+    }
+
+    private static EmbeddedBroker start(Builder options) {
+        int port = options.port == 0 ? freePort() : options.port;
         LOG.log(Level.TRACE, () -> "Quietened " + QUIET.size() + " Broker-J loggers");
         URL config = Objects.requireNonNull(EmbeddedBroker.class.getResource(CONFIG), CONFIG);
         Map<String, Object> attributes = new HashMap<>();
@@ -68,22 +104,70 @@ public final class EmbeddedBroker implements AutoCloseable {
         attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, config.toExternalForm());
         attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
         attributes.put(SystemConfig.CONTEXT, Map.of("qpid.amqp_port", Integer.toString(port)));
-        SystemLauncher launcher = new SystemLauncher();
+        AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
+        SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+            @Override
+            public void onContainerResolve(SystemConfig<?> systemConfig) {
+                system.set(systemConfig);
+            }
+        });
         long started = System.nanoTime();
+        int tlsPort = options.keyStore == null ? -1 : freePort();
         try {
             launcher.startup(attributes);
+            Container<?> broker = system.get().getContainer();
+            if (!options.users.isEmpty()) {
+                if (!(broker.getChildByName(AuthenticationProvider.class, AUTHENTICATION_PROVIDER)
+                        instanceof PasswordCredentialManagingAuthenticationProvider<?> users)) {
+                    throw new IllegalStateException("the authentication provider '" + AUTHENTICATION_PROVIDER
+                            + "' of " + CONFIG + " does not manage passwords");
+                }
+                options.users.forEach((name, password) -> users.createUser(name, password, Map.of()));
+            }
+            if (options.keyStore != null) {
+                openTlsPort(broker, tlsPort, options);
+            }
         } catch (Exception e) {
             launcher.shutdown();
             throw new IllegalStateException("The embedded Qpid Broker-J did not start on port " + port + ": " + e, e);
         }
         LOG.log(Level.DEBUG, () -> "Embedded Qpid Broker-J started on 127.0.0.1:" + port + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
-        return new EmbeddedBroker(launcher, port);
+        return new EmbeddedBroker(launcher, port, tlsPort);
+    }
+
+    private static void openTlsPort(Container<?> broker, int tlsPort, Builder options) {
+        broker.createChild(KeyStore.class, Map.of(KeyStore.NAME, "tls", KeyStore.TYPE, "FileKeyStore",
+                FileKeyStore.STORE_URL, options.keyStore.toAbsolutePath().toString(),
+                FileKeyStore.PASSWORD, options.keyStorePassword, FileKeyStore.KEY_STORE_TYPE, "PKCS12"));
+        Map<String, Object> port = new HashMap<>(Map.of(Port.NAME, "AMQPS", Port.TYPE, "AMQP", Port.PORT, tlsPort,
+                Port.BINDING_ADDRESS, "127.0.0.1", Port.TRANSPORTS, List.of("SSL"), Port.KEY_STORE, "tls",
+                Port.PROTOCOLS, List.of("AMQP_0_9_1", "AMQP_1_0"), Port.AUTHENTICATION_PROVIDER,
+                AUTHENTICATION_PROVIDER));
+        if (options.clientTrustStore != null) {
+            broker.createChild(TrustStore.class, Map.of(TrustStore.NAME, "clients", TrustStore.TYPE, "FileTrustStore",
+                    FileTrustStore.STORE_URL, options.clientTrustStore.toAbsolutePath().toString(),
+                    FileTrustStore.PASSWORD, options.clientTrustStorePassword, FileTrustStore.TRUST_STORE_TYPE, "PKCS12"));
+            port.put(Port.NEED_CLIENT_AUTH, true);
+            port.put(Port.TRUST_STORES, List.of("clients"));
+        }
+        broker.createChild(Port.class, port);
     }
 
     /** @return the loopback port both protocols listen on */
     public int port() {
         return port;
+    }
+
+    /**
+     * @return the loopback port that speaks both protocols over TLS
+     * @throws IllegalStateException if the broker was built without {@link Builder#tls(Path, String)}
+     */
+    public int tlsPort() {
+        if (tlsPort < 0) {
+            throw new IllegalStateException("This embedded broker has no TLS port; build it with tls(keyStore, password)");
+        }
+        return tlsPort;
     }
 
     /** @return the AMQP 0-9-1 URI, credentials and vhost {@code /} included */
@@ -100,6 +184,73 @@ public final class EmbeddedBroker implements AutoCloseable {
     @Override
     public void close() {
         launcher.shutdown();
+    }
+
+    /** Builds an {@link EmbeddedBroker} with a TLS port or more users; starts from guest/guest on a free port. */
+    public static final class Builder {
+        private int port;
+        private Path keyStore;
+        private String keyStorePassword;
+        private Path clientTrustStore;
+        private String clientTrustStorePassword;
+        private final Map<String, String> users = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param port the loopback port for both protocols, without TLS; 0 for a free one
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Adds a loopback port, chosen free, that speaks both protocols over TLS with the server key and
+         * certificate of a PKCS#12 store.
+         *
+         * @param keyStore the PKCS#12 store
+         * @param password its password
+         * @return this builder
+         */
+        public Builder tls(Path keyStore, String password) {
+            this.keyStore = Objects.requireNonNull(keyStore, "keyStore");
+            this.keyStorePassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * Makes the TLS port ask every client for a certificate, and refuse those the store's CAs did not sign.
+         *
+         * @param trustStore a PKCS#12 store of the CA certificates that sign client certificates
+         * @param password its password
+         * @return this builder
+         */
+        public Builder requireClientCertificates(Path trustStore, String password) {
+            this.clientTrustStore = Objects.requireNonNull(trustStore, "trustStore");
+            this.clientTrustStorePassword = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /**
+         * @param name a user name to accept besides guest
+         * @param password its password
+         * @return this builder
+         */
+        public Builder user(String name, String password) {
+            users.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(password, "password"));
+            return this;
+        }
+
+        /**
+         * @return the started broker
+         * @throws IllegalStateException if it cannot start (a port taken, a key store it cannot read)
+         */
+        public EmbeddedBroker start() {
+            return EmbeddedBroker.start(this);
+        }
     }
 
     private static int freePort() {

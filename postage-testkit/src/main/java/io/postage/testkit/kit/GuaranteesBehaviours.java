@@ -74,8 +74,9 @@ abstract class GuaranteesBehaviours extends KitBehaviours {
             CompletableFuture.allOf(confirms.toArray(CompletableFuture[]::new)).get(Inbox.ARRIVAL.toMillis() * 3,
                     TimeUnit.MILLISECONDS);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            System.out.printf("figures: %s confirmed publishes pipelined: %d in %d ms (%.0f msg/s)%n",
-                    kit().config().transport(), PIPELINED, millis, PIPELINED * 1000.0 / Math.max(1, millis));
+            System.out.printf("figures: %s on %s, confirmed publishes pipelined: %d in %d ms (%.0f msg/s)%n",
+                    kit().config().transport(), kit().broker().product(), PIPELINED, millis,
+                    PIPELINED * 1000.0 / Math.max(1, millis));
             assertThat(confirms).allMatch(confirm -> confirm.isDone() && !confirm.isCompletedExceptionally());
         }
         long deadline = System.nanoTime() + Inbox.ARRIVAL.toNanos();

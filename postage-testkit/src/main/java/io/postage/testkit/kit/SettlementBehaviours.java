@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Settlement: prefetch, acks, rejects with and without requeue, dead-lettering, redelivery after a consumer goes. */
+/**
+ * Settlement: prefetch, acks, rejects with and without requeue, dead-lettering, redelivery after a consumer goes,
+ * settling after a cancel.
+ */
 abstract class SettlementBehaviours extends KitBehaviours {
 
     @Test
@@ -163,6 +166,30 @@ abstract class SettlementBehaviours extends KitBehaviours {
         Delivery redelivered = again.next();
         assertThat(textOf(redelivered)).isEqualTo("not done");
         assertThat(redelivered.redelivered()).isTrue();
+    }
+
+    @Test
+    void aCancelledSubscriptionDeliversNoMoreWhileItsDeliveriesCanStillBeSettled() throws Exception {
+        Exchange exchange = exchange(ExchangeType.DIRECT);
+        String queue = boundQueue(exchange, "cancelled");
+        for (int i = 0; i < 3; i++) {
+            transport().publish(exchange.name(), "cancelled", command("task " + i));
+        }
+        Inbox inbox = new Inbox();
+        Subscription subscription = closeLater(transport().consume(queue, 2, inbox));
+        List<Delivery> firstTwo = inbox.next(2);
+
+        subscription.cancel();
+        subscription.cancel();
+        firstTwo.get(0).ack();
+        firstTwo.get(1).reject(true);
+
+        inbox.expectNothing();
+        subscription.close();
+        Inbox again = new Inbox();
+        closeLater(transport().consume(queue, 5, again.acking()));
+        assertThat(again.next(2)).extracting(TransportFixture::textOf).containsExactlyInAnyOrder("task 1", "task 2");
+        again.expectNothing();
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Timeout;
  * consume; direct, topic and fanout routing; round robin and fan-out; prefetch, rejects,
  * dead-lettering and redelivery; RPC reply channels and calls (results of every kind, timeouts and
  * retries, a hundred concurrent calls); confirmed, pipelined and mandatory publishes and persistence; 10 MiB and unicode messages; declarations and the failures
- * that name what failed; runtime bindings and {@code quit}. A transport's test extends it and names
+ * that name what failed; runtime bindings and {@code quit}; retries of failing handlers and
+ * dead-lettering with the reason in headers. A transport's test extends it and names
  * the transport; {@link PostageBroker} on the subclass picks the broker.
  *
  * {@snippet :
@@ -96,6 +97,14 @@ public abstract class TransportCompatibilityKit {
 
     @Nested
     class TopologyAndErrors extends TopologyAndErrorsBehaviours {
+        @Override
+        KitContext kit() {
+            return kit;
+        }
+    }
+
+    @Nested
+    class Poison extends PoisonBehaviours {
         @Override
         KitContext kit() {
             return kit;

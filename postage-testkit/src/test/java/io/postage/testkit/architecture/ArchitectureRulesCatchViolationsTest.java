@@ -55,6 +55,16 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void deserializationRuleReportsJavaSerializationDefaultTypingTypeInfoAndRuntimeTypeAdapters() {
+        assertThat(report(PostageArchitecture.libraryCodeUsesNoDeserializationOfArbitraryTypes(FIXTURE_LAYOUT)))
+                .contains("TwoCodec.javaSerialization", "java.io.ObjectInputStream")
+                .contains("TwoCodec.defaultTyping", "activateDefaultTyping")
+                .contains("TwoCodec.payload", "JsonTypeInfo")
+                .contains("TwoCodec.gsonRuntimeTypes", "RuntimeTypeAdapterFactory")
+                .doesNotContain("TwoCodec.plainMapper");
+    }
+
+    @Test
     void checkCollectsTheViolationsOfEveryRule() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostageArchitecture.check(FIXTURE_LAYOUT, FIXTURES))
                 .isInstanceOf(AssertionError.class)
