@@ -30,8 +30,8 @@ import javax.net.ssl.SSLException;
  * host name verification, always.
  * Automatic connection and topology recovery are on, the pauses between attempts to reconnect those of
  * the configuration's {@link io.postage.RecoveryPolicy}: they start short (Qpid Broker-J closes the
- * connection for a mere refused declaration) and grow exponentially up to a cap. A failure becomes one {@link ConnectionException}
- * whose message names the endpoint (without the password) and the reason.
+ * connection for a mere refused declaration) and grow exponentially up to a cap. A failure becomes one
+ * {@link ConnectionException} whose message names the endpoint (without the password) and the reason.
  */
 final class ConnectionOpener {
 
