@@ -107,7 +107,8 @@ final class Broker {
 
     /**
      * Runs a broker operation, once the connection is open: while automatic recovery reopens it, the
-     * operation waits up to the {@link io.postage.RecoveryPolicy#operationWait()}, then fails with the reason the connection was lost.
+     * operation waits up to the {@link io.postage.RecoveryPolicy#operationWait()}, then fails with the reason
+     * the connection was lost.
      *
      * @param operation what the operation is, for the failure's message: {@code Cannot declare queue 'q'}
      * @param call the operation
