@@ -78,7 +78,8 @@ final class RabbitNode {
         String management = Optional.ofNullable(System.getenv(MANAGEMENT_VARIABLE))
                 .map(address -> "&postage.management=" + address).orElse("");
         return PostageConfig.builder().transport("amqp10")
-                .uri(uri091 + "?postage.failover=" + uri091.getHost() + ":" + port + management).build();
+                .uri(uri091 + (uri091.getRawQuery() == null ? "?" : "&") + "postage.failover=" + uri091.getHost() + ":"
+                        + port + management).build();
     }
 
     /** Stops the RabbitMQ application (the Erlang node stays up): every connection is closed, nothing listens. */
