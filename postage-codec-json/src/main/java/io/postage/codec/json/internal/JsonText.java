@@ -19,9 +19,9 @@ import java.util.Optional;
  * column (both from 1, in UTF-16 characters, lines ending at {@code \n}) and an excerpt. Both backends
  * parse this text, so they accept and refuse exactly the same bytes as UTF-8.
  *
- * <p>Most bodies are ASCII (every Postage encoder escapes nothing, but fingerprints and names are
- * ASCII): those are kept as the received bytes, where one byte is one character, and parsed from them;
- * other bodies are decoded to a {@code char[]} first. The characters of an ASCII body are only made
+ * <p>Most bodies are ASCII (the envelope's keys, names and fingerprints are): those are kept as the
+ * received bytes, where one byte is one character, and parsed from them; other bodies are decoded to a
+ * {@code char[]} first. The characters of an ASCII body are only made
  * when a syntax error is reported.
  */
 final class JsonText {
@@ -29,6 +29,7 @@ final class JsonText {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private final byte[] ascii;
     private char[] chars;
@@ -57,7 +58,10 @@ final class JsonText {
         return text;
     }
 
-    /** @return whether every byte is ASCII and none is NUL (which could make a parser guess UTF-16 or UTF-32) */
+    /**
+     * @return whether every byte is ASCII and none is NUL (which could make a parser guess UTF-16 or UTF-32);
+     *     eight bytes at a time
+     */
     private static boolean isPlainAscii(byte[] body) {
         int i = 0;
         for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
@@ -72,6 +76,37 @@ final class JsonText {
             }
         }
         return true;
+    }
+
+    /**
+     * A string can only hold an unpaired surrogate through a <code>&#92;u</code> escape: strict UTF-8
+     * decoding pairs every surrogate it makes.
+     *
+     * @return false if the text has no backslash, so that no string in it needs checking for unpaired
+     *     surrogates; true if it may
+     */
+    boolean mayEscapeSurrogates() {
+        if (ascii == null) {
+            for (int i = 0; i < length; i++) {
+                if (chars[i] == '\\') {
+                    return true;
+                }
+            }
+            return false;
+        }
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long backslashesAreZero = (long) LONGS.get(ascii, i) ^ BACKSLASHES;
+            if (((backslashesAreZero - LOW_BITS) & ~backslashesAreZero & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < length; i++) {
+            if (ascii[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonText decodeNonAscii(byte[] body) {
