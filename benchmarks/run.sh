@@ -32,7 +32,7 @@ fi
 
 if [ "$mode" = quick ]; then
   jmh_args=(-f 1 -wi 1 -w 300ms -i 3 -r 300ms)
-  e2e_args=(--warmup 300ms --measure 1s --rounds 3)
+  e2e_args=(--warmup 200ms --measure 800ms --rounds 3)
 else
   jmh_args=(-f 3 -wi 3 -w 1s -i 5 -r 1s)
   e2e_args=(--warmup 2s --measure 5s --rounds 3)

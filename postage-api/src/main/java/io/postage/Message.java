@@ -3,6 +3,7 @@ package io.postage;
 import static io.postage.internal.WireFields.requireObject;
 import static io.postage.internal.WireFields.requireString;
 
+import io.postage.internal.FixedOrderMap;
 import io.postage.internal.JsonValues;
 import io.postage.internal.WireFields;
 import java.math.BigInteger;
@@ -45,6 +46,9 @@ public final class Message {
     public static final String RESULT = "result";
     /** The type and name of messages that set neither, as Postage 1.x writes them. */
     public static final String NONE = "none";
+    /** The keys of {@link #toWire()}, in wire order. */
+    private static final List<String> WIRE_KEYS =
+            List.of("type", "name", "category", "version", "fingerprint", "content", "_reserved");
 
     private final String type;
     private final String name;
@@ -279,15 +283,8 @@ public final class Message {
      *     version, fingerprint ({@code {}} when not stamped), content, _reserved
      */
     public Map<String, Object> toWire() {
-        Map<String, Object> wire = new LinkedHashMap<>(10);
-        wire.put("type", type);
-        wire.put("name", name);
-        wire.put("category", category.wireName());
-        wire.put("version", version);
-        wire.put("fingerprint", fingerprint == null ? Map.of() : fingerprint.asMap());
-        wire.put("content", content);
-        wire.put("_reserved", reserved);
-        return Collections.unmodifiableMap(wire);
+        return new FixedOrderMap<>(WIRE_KEYS, type, name, category.wireName(), version,
+                fingerprint == null ? Map.of() : fingerprint.asMap(), content, reserved);
     }
 
     /**
