@@ -31,7 +31,7 @@ if [ ! -f "$jar" ]; then
 fi
 
 if [ "$mode" = quick ]; then
-  jmh_args=(-f 1 -wi 1 -w 300ms -i 3 -r 300ms)
+  jmh_args=(-f 1 -wi 1 -w 500ms -i 3 -r 500ms)
   e2e_args=(--warmup 200ms --measure 800ms --rounds 3)
 else
   jmh_args=(-f 3 -wi 3 -w 1s -i 5 -r 1s)

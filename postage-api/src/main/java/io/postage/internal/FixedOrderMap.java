@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable map of a few fixed keys, in their order, over an array of values: what an envelope or a
@@ -47,6 +48,14 @@ public final class FixedOrderMap<V> extends AbstractMap<String, V> {
     public V get(Object key) {
         int index = keys.indexOf(key);
         return index < 0 ? null : (V) values[index];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super String, ? super V> action) {
+        for (int i = 0; i < values.length; i++) {
+            action.accept(keys.get(i), (V) values[i]);
+        }
     }
 
     @Override

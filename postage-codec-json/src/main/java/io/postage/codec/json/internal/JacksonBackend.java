@@ -41,6 +41,11 @@ final class JacksonBackend implements JsonBackend {
                 .build();
     }
 
+    /**
+     * An ASCII body goes to Jackson as bytes: with field names not canonicalized Jackson reads them through
+     * its own pooled UTF-8 reader, which spares the body-sized {@code char[]} that {@link JsonText} would
+     * otherwise decode.
+     */
     @Override
     public JsonTokenReader openReader(JsonText text) {
         try {

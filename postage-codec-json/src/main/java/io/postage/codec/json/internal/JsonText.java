@@ -21,8 +21,7 @@ import java.util.Optional;
  *
  * <p>Most bodies are ASCII (the envelope's keys, names and fingerprints are): those are kept as the
  * received bytes, where one byte is one character, and parsed from them; other bodies are decoded to a
- * {@code char[]} first. The characters of an ASCII body are only made
- * when a syntax error is reported.
+ * {@code char[]} first. The characters of an ASCII body are only made when a syntax error is reported.
  */
 final class JsonText {
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
