@@ -151,7 +151,8 @@ public final class JsonValues {
         if (key instanceof String string) {
             return string;
         }
-        throw new NotJson("JSON object keys must be strings, found " + (key == null ? "null" : key.getClass().getName()));
+        throw new NotJson("JSON object keys must be strings, found "
+                + (key == null ? "null" : key.getClass().getName()));
     }
 
     private static Object scalar(Object value) {

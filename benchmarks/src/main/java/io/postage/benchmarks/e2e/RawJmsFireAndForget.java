@@ -39,7 +39,8 @@ record RawJmsFireAndForget(int prefetch) implements Variant {
                 Connection consuming = target.jmsConnectionFactory(prefetch).createConnection();
                 Connection publishing = target.jmsConnectionFactory(prefetch).createConnection()) {
             Session consumerSession = consuming.createSession(false, INDIVIDUAL_ACKNOWLEDGE);
-            MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue(target.queueAddress(name)));
+            MessageConsumer consumer =
+                    consumerSession.createConsumer(consumerSession.createQueue(target.queueAddress(name)));
             consumer.setMessageListener(message -> {
                 try {
                     load.received(Envelopes.sentNanos(Envelopes.content(RawJmsBodies.read(message))));
@@ -52,7 +53,8 @@ record RawJmsFireAndForget(int prefetch) implements Variant {
             Session session = publishing.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(target.sendAddress(name, KEY)));
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            return load.drive(sent -> producer.send(RawJmsBodies.write(session, Envelopes.command("ff", "message", sent))), timing);
+            return load.drive(sent -> producer.send(RawJmsBodies.write(session, Envelopes.command("ff", "message", sent))),
+                    timing);
         }
     }
 }
