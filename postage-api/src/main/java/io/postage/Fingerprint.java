@@ -1,8 +1,7 @@
 package io.postage;
 
+import io.postage.internal.FixedOrderMap;
 import io.postage.internal.LocalHost;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,14 +63,7 @@ public record Fingerprint(String name, String type, String pid, String host, Str
 
     /** @return the six values keyed by name, in wire order (Python's {@code as_dict()}) */
     public Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("name", name);
-        map.put("type", type);
-        map.put("pid", pid);
-        map.put("host", host);
-        map.put("user", user);
-        map.put("vhost", vhost);
-        return Collections.unmodifiableMap(map);
+        return new FixedOrderMap<>(KEYS, name, type, pid, host, user, vhost);
     }
 
     /** @return how the broker shows this component's connections: {@code name [type] pid@host} */

@@ -3,6 +3,7 @@ package io.postage;
 import static io.postage.internal.WireFields.requireObject;
 import static io.postage.internal.WireFields.requireString;
 
+import io.postage.internal.FixedOrderMap;
 import io.postage.internal.JsonValues;
 import io.postage.internal.WireFields;
 import java.math.BigInteger;
@@ -45,6 +46,9 @@ public final class Message {
     public static final String RESULT = "result";
     /** The type and name of messages that set neither, as Postage 1.x writes them. */
     public static final String NONE = "none";
+    /** The keys of {@link #toWire()}, in wire order. */
+    private static final List<String> WIRE_KEYS =
+            List.of("type", "name", "category", "version", "fingerprint", "content", "_reserved");
 
     private final String type;
     private final String name;
@@ -279,15 +283,8 @@ public final class Message {
      *     version, fingerprint ({@code {}} when not stamped), content, _reserved
      */
     public Map<String, Object> toWire() {
-        Map<String, Object> wire = new LinkedHashMap<>(10);
-        wire.put("type", type);
-        wire.put("name", name);
-        wire.put("category", category.wireName());
-        wire.put("version", version);
-        wire.put("fingerprint", fingerprint == null ? Map.of() : fingerprint.asMap());
-        wire.put("content", content);
-        wire.put("_reserved", reserved);
-        return Collections.unmodifiableMap(wire);
+        return new FixedOrderMap<>(WIRE_KEYS, type, name, category.wireName(), version,
+                fingerprint == null ? Map.of() : fingerprint.asMap(), content, reserved);
     }
 
     /**
@@ -301,13 +298,25 @@ public final class Message {
      *     category or the bad result type
      */
     public static Message fromWire(Map<String, ?> wire) {
+        return fromWire(wire, false);
+    }
+
+    /**
+     * Like {@link #fromWire(Map)}, for a decoder's fresh output that nobody else holds: the content is
+     * frozen in place instead of copied.
+     */
+    static Message fromOwnedWire(Map<String, Object> wire) {
+        return fromWire(wire, true);
+    }
+
+    private static Message fromWire(Map<String, ?> wire, boolean owned) {
         String type = requireString(wire, "type", "");
         String name = requireString(wire, "name", "");
         Category category = Category.fromWireName(requireString(wire, "category", ""));
         String version = requireString(wire, "version", "");
         Fingerprint fingerprint = fingerprintFromWire(requireObject(wire, "fingerprint", ""));
-        Map<String, Object> content = freeze(requireObject(wire, "content", ""), "content");
-        Map<String, Object> reserved = freeze(requireObject(wire, "_reserved", ""), "_reserved");
+        Map<String, Object> content = freeze(requireObject(wire, "content", ""), "content", owned);
+        Map<String, Object> reserved = freeze(requireObject(wire, "_reserved", ""), "_reserved", owned);
         if (RESULT.equals(type)) {
             ResultType.fromWireName(requireString(content, "type", "content."));
             WireFields.require(content, "value", "content.");
@@ -316,9 +325,9 @@ public final class Message {
         return new Message(type, name, category, version, fingerprint, content, reserved);
     }
 
-    private static Map<String, Object> freeze(Map<String, Object> object, String path) {
+    private static Map<String, Object> freeze(Map<String, Object> object, String path, boolean owned) {
         try {
-            return JsonValues.freezeObject(object, path);
+            return owned ? JsonValues.freezeOwnedObject(object, path) : JsonValues.freezeObject(object, path);
         } catch (IllegalArgumentException e) {
             throw new DecodeException(DecodeException.Reason.WRONG_TYPE, e.getMessage(), e);
         }

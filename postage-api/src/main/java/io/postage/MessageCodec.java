@@ -76,6 +76,6 @@ public final class MessageCodec {
      * @throws DecodeException naming what is wrong with the body
      */
     public Message decode(byte[] body) {
-        return Message.fromWire(encoder.decode(body));
+        return Message.fromOwnedWire(encoder.decode(body));
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.postage.Message;
 import io.postage.MessageCodec;
 import io.postage.benchmarks.Payload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +46,21 @@ public class EncodeBenchmark {
     @Setup
     public void setUp() {
         message = payload.message();
-        wire = message.toWire();
+        wire = plain(message.toWire());
+    }
+
+    /** @return a deep copy in the {@code LinkedHashMap}s and {@code ArrayList}s a user of bare Jackson builds */
+    @SuppressWarnings("unchecked")
+    private static <T> T plain(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, element) -> copy.put(key, plain(element)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            return (T) new ArrayList<>(list.stream().map(EncodeBenchmark::plain).toList());
+        }
+        return value;
     }
 
     /** @return the body written by the Jackson codec */

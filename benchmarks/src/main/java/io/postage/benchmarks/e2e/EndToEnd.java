@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 public final class EndToEnd {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Postage and the clients log each connection at INFO: keep the progress lines readable. */
-    private static final List<Logger> QUIET = Stream.of("io.postage", "com.rabbitmq").map(Logger::getLogger)
+    private static final List<Logger> QUIET = Stream.of("io.postage", "com.rabbitmq", "org.apache.qpid.jms").map(Logger::getLogger)
             .peek(logger -> logger.setLevel(Level.WARNING)).toList();
 
     private EndToEnd() {
@@ -54,14 +54,16 @@ public final class EndToEnd {
         for (String broker : options.brokers()) {
             switch (broker) {
                 case "rabbitmq" -> {
-                    Target rabbitmq = new Target("rabbitmq", options.rabbitmqUri(), true);
+                    Target rabbitmq = new Target("rabbitmq", options.rabbitmqUri(), options.rabbitmqUri(), true);
                     if (reachable(rabbitmq)) {
                         results.addAll(runAll(rabbitmq, options));
                     }
                 }
                 case "embedded" -> {
                     try (EmbeddedBroker embedded = EmbeddedBroker.start()) {
-                        results.addAll(runAll(new Target("embedded", embedded.uri091(), false), options));
+                        // Named, not detected: the shaded jar loses Broker-J's product name from its open properties.
+                        String uri10 = embedded.uri091() + "?postage.dialect=qpid-broker-j";
+                        results.addAll(runAll(new Target("embedded", embedded.uri091(), uri10, false), options));
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown broker " + broker + "\n" + Options.USAGE);

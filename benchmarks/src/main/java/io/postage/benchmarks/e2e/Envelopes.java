@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class Envelopes {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, String> FINGERPRINT = Payload.FINGERPRINT.asMap();
+    private static final Map<String, String> FINGERPRINT = new LinkedHashMap<>(Payload.FINGERPRINT.asMap());
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 

@@ -14,13 +14,14 @@ import java.util.Map;
  * A {@link Producer} sending commands to a {@link MessageProcessor} whose handler reports each one.
  *
  * @param prefetch the processor's prefetch
+ * @param transports the producer's and the processor's transports
  */
-record PostageFireAndForget(int prefetch) implements Variant {
+record PostageFireAndForget(int prefetch, Transports transports) implements Variant {
     private static final String KEY = "ff";
 
     @Override
     public String name() {
-        return "postage";
+        return "postage" + transports.label();
     }
 
     @Override
@@ -34,9 +35,11 @@ record PostageFireAndForget(int prefetch) implements Variant {
         Exchange exchange = Exchange.direct(name).withAutoDelete(true);
         Eqk eqk = Eqk.builder().exchange(exchange).queue(QueueSpec.named(name).withAutoDelete(true), KEY).build();
         FireAndForgetLoad load = new FireAndForgetLoad();
-        Sink sink = new Sink(eqk, ProcessorSettings.of(target.postageConfig()).withPrefetch(prefetch), load);
+        Sink sink = new Sink(eqk,
+                ProcessorSettings.of(target.postageConfig(transports.processor())).withPrefetch(prefetch), load);
         RunningProcessor running = RunningProcessor.start(sink);
-        try (running; Producer producer = Producer.builder(Payload.FINGERPRINT).config(target.postageConfig())
+        try (running; Producer producer = Producer.builder(Payload.FINGERPRINT)
+                .config(target.postageConfig(transports.producer()))
                 .eks(exchange, KEY).build()) {
             return load.drive(sent -> producer.message("ff", Envelopes.parameters(sent)), timing);
         }

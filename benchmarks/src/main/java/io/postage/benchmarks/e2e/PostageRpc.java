@@ -19,13 +19,14 @@ import java.util.Map;
  *
  * @param replies how the producer receives replies
  * @param callers how many callers at once
+ * @param transports the producer's and the processor's transports
  */
-record PostageRpc(RpcReplies replies, int callers) implements Variant {
+record PostageRpc(RpcReplies replies, int callers, Transports transports) implements Variant {
     private static final String KEY = "rpc";
 
     @Override
     public String name() {
-        return "postage " + replies;
+        return "postage " + replies + transports.label();
     }
 
     @Override
@@ -38,9 +39,11 @@ record PostageRpc(RpcReplies replies, int callers) implements Variant {
         String name = Variant.uniqueName("rpc");
         Exchange exchange = Exchange.direct(name).withAutoDelete(true);
         Eqk eqk = Eqk.builder().exchange(exchange).queue(QueueSpec.named(name).withAutoDelete(true), KEY).build();
-        Echo echo = new Echo(eqk, ProcessorSettings.of(target.postageConfig()).withPrefetch(callers));
+        Echo echo = new Echo(eqk,
+                ProcessorSettings.of(target.postageConfig(transports.processor())).withPrefetch(callers));
         RunningProcessor running = RunningProcessor.start(echo);
-        try (running; Producer producer = Producer.builder(Payload.FINGERPRINT).config(target.postageConfig())
+        try (running; Producer producer = Producer.builder(Payload.FINGERPRINT)
+                .config(target.postageConfig(transports.producer()))
                 .eks(exchange, KEY).rpcReplies(replies).rpcTimeout(Duration.ofSeconds(10)).maxRetry(0).build()) {
             return new RpcLoad().drive(callers, sent -> {
                 Message reply = producer.rpc("echo", Envelopes.parameters(sent));

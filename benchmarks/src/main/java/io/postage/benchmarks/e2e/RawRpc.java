@@ -34,7 +34,7 @@ record RawRpc(int callers) implements Variant {
         try (Connection serving = factory.newConnection("bench raw server");
                 Connection calling = factory.newConnection("bench raw client")) {
             serve(serving.createChannel(), name);
-            RawRpcClient client = RawRpcClient.open(calling, target.directReplyTo());
+            RawRpcClient client = RawRpcClient.open(calling, target.rabbitmq());
             return new RpcLoad().drive(callers, sent -> {
                 Map<String, Object> reply = client.call(name, KEY, Envelopes.command("echo", "rpc", sent));
                 if (!"success".equals(reply.get("type"))) {

@@ -14,21 +14,36 @@ record Scenario(String id, String title, List<Variant> variants) {
 
     /** Scenarios not run yet, with the reason, for the tables. */
     static final List<String> PENDING = List.of(
-            "AMQP 1.0 fire-and-forget and RPC vs raw Qpid JMS: not written yet (postage-amqp10 was still in"
-                    + " development when these runs were)",
-            "cross-transport 0-9-1 -> 1.0 and back: not written yet, for the same reason",
-            "publisher confirms: Postage does not expose confirms yet (they come with the reliability issue)");
+            "publisher confirms: the fire-and-forget scenarios run without confirms on both sides (Postage's"
+                    + " confirms come with the reliability issue)");
 
-    /** @return every scenario of the AMQP 0-9-1 transport */
+    /**
+     * @return every scenario: AMQP 0-9-1 against amqp-client, AMQP 1.0 against Qpid JMS, and Postage across
+     *     its two transports (no raw baseline: absolute numbers)
+     */
     static List<Scenario> all() {
         return List.of(
                 new Scenario("ff-prefetch-1", "fire-and-forget, prefetch 1",
-                        List.of(new PostageFireAndForget(1), new RawFireAndForget(1))),
+                        List.of(new PostageFireAndForget(1, Transports.AMQP091), new RawFireAndForget(1))),
                 new Scenario("ff-prefetch-250", "fire-and-forget, prefetch 250",
-                        List.of(new PostageFireAndForget(250), new RawFireAndForget(250))),
+                        List.of(new PostageFireAndForget(250, Transports.AMQP091), new RawFireAndForget(250))),
                 new Scenario("rpc-1", "RPC, 1 caller",
-                        List.of(new PostageRpc(RpcReplies.SHARED, 1), new PostageRpc(RpcReplies.PRIVATE, 1), new RawRpc(1))),
+                        List.of(new PostageRpc(RpcReplies.SHARED, 1, Transports.AMQP091),
+                                new PostageRpc(RpcReplies.PRIVATE, 1, Transports.AMQP091), new RawRpc(1))),
                 new Scenario("rpc-32", "RPC, 32 callers",
-                        List.of(new PostageRpc(RpcReplies.SHARED, 32), new PostageRpc(RpcReplies.PRIVATE, 32), new RawRpc(32))));
+                        List.of(new PostageRpc(RpcReplies.SHARED, 32, Transports.AMQP091),
+                                new PostageRpc(RpcReplies.PRIVATE, 32, Transports.AMQP091), new RawRpc(32))),
+                new Scenario("amqp10-ff-prefetch-250", "AMQP 1.0 fire-and-forget, prefetch 250",
+                        List.of(new PostageFireAndForget(250, Transports.AMQP10), new RawJmsFireAndForget(250))),
+                new Scenario("amqp10-rpc-1", "AMQP 1.0 RPC, 1 caller",
+                        List.of(new PostageRpc(RpcReplies.SHARED, 1, Transports.AMQP10), new RawJmsRpc(1))),
+                new Scenario("amqp10-rpc-32", "AMQP 1.0 RPC, 32 callers",
+                        List.of(new PostageRpc(RpcReplies.SHARED, 32, Transports.AMQP10), new RawJmsRpc(32))),
+                new Scenario("cross-ff-prefetch-250", "cross-transport fire-and-forget, prefetch 250",
+                        List.of(new PostageFireAndForget(250, Transports.AMQP091_TO_10),
+                                new PostageFireAndForget(250, Transports.AMQP10_TO_091))),
+                new Scenario("cross-rpc-1", "cross-transport RPC, 1 caller",
+                        List.of(new PostageRpc(RpcReplies.SHARED, 1, Transports.AMQP091_TO_10),
+                                new PostageRpc(RpcReplies.SHARED, 1, Transports.AMQP10_TO_091))));
     }
 }

@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class PublishBenchmark {
     private static final Map<String, Object> PARAMETERS = Payload.TINY.parameters();
-    private static final Map<String, String> FINGERPRINT = Payload.FINGERPRINT.asMap();
+    private static final Map<String, String> FINGERPRINT = new LinkedHashMap<>(Payload.FINGERPRINT.asMap());
 
     private final ObjectMapper mapper = new ObjectMapper();
     private Producer producer;

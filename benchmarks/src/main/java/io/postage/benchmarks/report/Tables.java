@@ -57,8 +57,8 @@ public final class Tables {
                     ? "| failed: " + result.path("error").asText().replace('|', '/') + " | | | | | | "
                     : String.format("| %s | %s | %s | %s | %s | %s | %s ", number(median.get("messagesPerSecond").asDouble()),
                             number(median.get("p50Micros").asDouble()), number(median.get("p99Micros").asDouble()),
-                            number(median.get("cpuMicrosPerMessage").asDouble()), ratio(result.get("throughputRatio")),
-                            ratio(result.get("p50Ratio")), ratio(result.get("cpuRatio")));
+                            number(median.get("cpuMicrosPerMessage").asDouble()), ratio(result, "throughputRatio"),
+                            ratio(result, "p50Ratio"), ratio(result, "cpuRatio"));
             table.append(String.format("| %s | %s | %s %s|%n", result.get("broker").asText(),
                     result.get("scenario").asText(), result.get("variant").asText(), figures));
         }
@@ -83,8 +83,13 @@ public final class Tables {
         return table.toString();
     }
 
-    private static String ratio(JsonNode ratio) {
-        return ratio == null || ratio.isNull() ? "baseline" : String.format("%.2f", ratio.asDouble());
+    /** @return the ratio, {@code baseline} for the baseline itself, {@code -} where there is no baseline */
+    private static String ratio(JsonNode result, String field) {
+        JsonNode ratio = result.get(field);
+        if (ratio == null || ratio.isNull()) {
+            return result.path("baseline").asBoolean() ? "baseline" : "-";
+        }
+        return String.format("%.2f", ratio.asDouble());
     }
 
     private static String number(double value) {

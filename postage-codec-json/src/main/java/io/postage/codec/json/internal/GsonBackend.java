@@ -3,7 +3,6 @@ package io.postage.codec.json.internal;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -18,7 +17,7 @@ final class GsonBackend implements JsonBackend {
 
     @Override
     public JsonTokenReader openReader(JsonText text) {
-        JsonReader reader = new JsonReader(new CharArrayReader(text.chars(), 0, text.length()));
+        JsonReader reader = new JsonReader(text.reader());
         reader.setStrictness(Strictness.STRICT);
         reader.setNestingLimit(Integer.MAX_VALUE);
         return new GsonTokenReader(reader, text);

@@ -3,6 +3,7 @@ package io.postage.codec.json.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -10,6 +11,7 @@ import io.postage.spi.DecodeLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * jackson-core's streaming parser and generator (no databind, so no polymorphic typing). Jackson's own
@@ -39,10 +41,18 @@ final class JacksonBackend implements JsonBackend {
                 .build();
     }
 
+    /**
+     * An ASCII body goes to Jackson as bytes: with field names not canonicalized Jackson reads them through
+     * its own pooled UTF-8 reader, which spares the body-sized {@code char[]} that {@link JsonText} would
+     * otherwise decode.
+     */
     @Override
     public JsonTokenReader openReader(JsonText text) {
         try {
-            return new JacksonTokenReader(factory.createParser(text.chars(), 0, text.length()), text);
+            Optional<byte[]> ascii = text.asciiBytes();
+            JsonParser parser = ascii.isPresent() ? factory.createParser(ascii.get(), 0, text.length())
+                    : factory.createParser(text.chars(), 0, text.length());
+            return new JacksonTokenReader(parser, text);
         } catch (IOException e) {
             throw new UncheckedIOException("Jackson cannot read from memory", e);
         }

@@ -21,6 +21,10 @@ final class JacksonTokenReader implements JsonTokenReader {
     private final JsonText text;
     private String tokenText;
 
+    /**
+     * @param parser a parser of the text, or of its ASCII bytes
+     * @param text the text
+     */
     JacksonTokenReader(JsonParser parser, JsonText text) {
         this.parser = parser;
         this.text = text;
@@ -49,7 +53,7 @@ final class JacksonTokenReader implements JsonTokenReader {
             };
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            throw text.syntaxError(location == null ? -1 : location.getCharOffset(),
+            throw text.syntaxError(location == null ? -1 : offset(location),
                     HINTS.matcher(e.getOriginalMessage()).replaceAll(""), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Jackson failed reading from memory", e);
@@ -68,7 +72,15 @@ final class JacksonTokenReader implements JsonTokenReader {
 
     @Override
     public DecodeException syntaxErrorHere(String detail) {
-        return text.syntaxError(parser.currentTokenLocation().getCharOffset(), detail, null);
+        return text.syntaxError(offset(parser.currentTokenLocation()), detail, null);
+    }
+
+    /**
+     * @return the location in characters; a parser of bytes may count bytes instead, which is the same in
+     *     the ASCII bodies it is given
+     */
+    private static long offset(JsonLocation location) {
+        return location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset();
     }
 
     @Override

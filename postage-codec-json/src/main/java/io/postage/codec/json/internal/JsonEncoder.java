@@ -52,7 +52,7 @@ final class JsonEncoder implements Encoder {
         }
         JsonText text = JsonText.decodeUtf8(body);
         try (JsonTokenReader tokens = backend.openReader(text)) {
-            return new JsonTreeBuilder(limits.maxDepth()).readTopLevelObject(tokens);
+            return new JsonTreeBuilder(limits.maxDepth(), text.mayEscapeSurrogates()).readTopLevelObject(tokens);
         }
     }
 

@@ -18,12 +18,17 @@ import java.util.Map;
  */
 final class JsonTreeBuilder {
     private final int maxDepth;
+    private final boolean checkSurrogates;
     private final JsonPath path = new JsonPath();
     private final Deque<Container> open = new ArrayDeque<>();
 
-    /** @param maxDepth the deepest nesting accepted */
-    JsonTreeBuilder(int maxDepth) {
+    /**
+     * @param maxDepth the deepest nesting accepted
+     * @param checkSurrogates whether strings may hold unpaired surrogates ({@link JsonText#mayEscapeSurrogates})
+     */
+    JsonTreeBuilder(int maxDepth, boolean checkSurrogates) {
         this.maxDepth = maxDepth;
+        this.checkSurrogates = checkSurrogates;
     }
 
     /**
@@ -64,9 +69,9 @@ final class JsonTreeBuilder {
     }
 
     /** Refuses what Gson's strict reader refuses and no encoder can write: an unpaired surrogate escape. */
-    private static String wellFormed(JsonTokenReader tokens) {
+    private String wellFormed(JsonTokenReader tokens) {
         String text = tokens.text();
-        int index = Utf16.firstUnpairedSurrogate(text);
+        int index = checkSurrogates ? Utf16.firstUnpairedSurrogate(text) : -1;
         if (index >= 0) {
             throw tokens.syntaxErrorHere("unpaired surrogate " + Utf16.codeUnit(text.charAt(index)) + " in a string");
         }

@@ -218,6 +218,43 @@ class EncoderContractTest {
 
     @ParameterizedTest
     @EnumSource(Codec.class)
+    void decodingReadsAsciiBodiesFromTheirBytesAsOtherBodiesFromTheirCharacters(Codec codec) {
+        String template = "{\"name\":\"%s\",\"n\":[1,-2.5e3,12345678901234567890],\"t\":true,\"z\":null}";
+
+        Map<String, Object> ascii = codec.create().decode(utf8(template.formatted("cafe")));
+        Map<String, Object> unicode = codec.create().decode(utf8(template.formatted("caf\u00e9")));
+
+        assertThat(ascii).containsEntry("name", "cafe");
+        assertThat(unicode).containsEntry("name", "caf\u00e9");
+        ascii.remove("name");
+        unicode.remove("name");
+        assertThat(ascii).isEqualTo(unicode);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void decodingLocatesASyntaxErrorAlikeInAsciiAndNonAsciiBodies(Codec codec) {
+        for (String name : List.of("ab", "\u00e9\u00e9")) {
+            assertThatThrownBy(() -> codec.create().decode(utf8("{\n\"" + name + "\": nope}")))
+                    .isInstanceOfSatisfying(DecodeException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.NOT_JSON);
+                        assertThat(e.getMessage()).as(name).contains("at line 2, column 7");
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void decodingRefusesANulByteAsJsonNotAsAnotherEncoding(Codec codec) {
+        for (String body : List.of("\u0000{\"a\":1}", "{\"a\":1}\u0000", "{\"a\":\"\u0000\"}")) {
+            assertThatThrownBy(() -> codec.create().decode(utf8(body)))
+                    .isInstanceOfSatisfying(DecodeException.class,
+                            e -> assertThat(e.reason()).as(body).isEqualTo(Reason.NOT_JSON));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Codec.class)
     void oneEncoderServesManyThreadsAtOnce(Codec codec) throws Exception {
         Encoder encoder = codec.create();
         Map<String, Object> wire = Map.of("content", Map.of("text", "caf\u00e9 \uD83D\uDE00", "n", List.of(1, 2.5)));
