@@ -3,8 +3,7 @@ package io.postage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.postage.spi.Delivery;
-import io.postage.spi.MessageProperties;
+import io.postage.spi.StubDelivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,34 +110,13 @@ class DispatchTableTest {
         }
     }
 
-    /** Just enough of a delivery for a handler to read how it arrived. */
-    record ArrivedFrom(String queue, boolean redelivered) implements Delivery {
-        @Override
-        public byte[] body() {
-            return new byte[0];
-        }
-
-        @Override
-        public MessageProperties properties() {
-            return MessageProperties.NONE;
-        }
-
-        @Override
-        public void ack() {
-        }
-
-        @Override
-        public void reject(boolean requeue) {
-        }
-    }
-
     @Test
     void aHandlerTakingDeliveryInfoLearnsTheQueueAndTheRedeliveredFlag() throws Throwable {
         DeliveryAware processor = new DeliveryAware();
         Message echo = Message.command("echo", "hi");
 
         for (HandlerInvoker handler : DispatchTable.of(DeliveryAware.class).messageHandlers(echo)) {
-            handler.invoke(processor, echo, null, new ArrivedFrom("orders", true));
+            handler.invoke(processor, echo, null, new StubDelivery("orders", true));
         }
 
         assertThat(processor.seen).containsExactly(new DeliveryInfo("orders", true), null);
