@@ -1,6 +1,5 @@
 package io.postage.benchmarks.e2e;
 
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -33,10 +32,7 @@ record RawFireAndForget(int prefetch) implements Variant {
         try (Connection consuming = factory.newConnection("bench raw consumer");
                 Connection publishing = factory.newConnection("bench raw producer")) {
             Channel consumer = consuming.createChannel();
-            consumer.exchangeDeclare(name, BuiltinExchangeType.DIRECT, false, true, null);
-            consumer.queueDeclare(name, false, false, true, null);
-            consumer.queueBind(name, name, KEY);
-            consumer.basicQos(prefetch);
+            RawQueues.declare(consumer, name, KEY, prefetch);
             consumer.basicConsume(name, false, (tag, delivery) -> {
                 load.received(Envelopes.sentNanos(Envelopes.content(delivery.getBody())));
                 consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);

@@ -2,7 +2,6 @@ package io.postage.benchmarks.e2e;
 
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
@@ -16,8 +15,6 @@ import jakarta.jms.Session;
  * @param prefetch the consumer's credit
  */
 record RawJmsFireAndForget(int prefetch) implements Variant {
-    /** Qpid JMS's session mode that acknowledges each message on its own, as Postage's amqp10 transport does. */
-    static final int INDIVIDUAL_ACKNOWLEDGE = 101;
     private static final String KEY = "ff";
 
     @Override
@@ -38,17 +35,9 @@ record RawJmsFireAndForget(int prefetch) implements Variant {
         try (declared;
                 Connection consuming = target.jmsConnectionFactory(prefetch).createConnection();
                 Connection publishing = target.jmsConnectionFactory(prefetch).createConnection()) {
-            Session consumerSession = consuming.createSession(false, INDIVIDUAL_ACKNOWLEDGE);
-            MessageConsumer consumer =
-                    consumerSession.createConsumer(consumerSession.createQueue(target.queueAddress(name)));
-            consumer.setMessageListener(message -> {
-                try {
-                    load.received(Envelopes.sentNanos(Envelopes.content(RawJmsBodies.read(message))));
-                    message.acknowledge();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot read a message", e);
-                }
-            });
+            RawJmsConsumers.consume(RawJmsConsumers.session(consuming), target.queueAddress(name),
+                    "Cannot read a message",
+                    message -> load.received(Envelopes.sentNanos(Envelopes.content(RawJmsBodies.read(message)))));
             consuming.start();
             Session session = publishing.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue(target.sendAddress(name, KEY)));

@@ -4,7 +4,6 @@ import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.Map;
@@ -49,20 +48,14 @@ record RawJmsRpc(int callers) implements Variant {
     }
 
     private static void serve(Connection connection, String address) throws Exception {
-        Session session = connection.createSession(false, RawJmsFireAndForget.INDIVIDUAL_ACKNOWLEDGE);
-        MessageConsumer consumer = session.createConsumer(session.createQueue(address));
+        Session session = RawJmsConsumers.session(connection);
         MessageProducer replies = session.createProducer(null);
         replies.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-        consumer.setMessageListener(request -> {
-            try {
-                Map<String, Object> content = Envelopes.content(RawJmsBodies.read(request));
-                Message reply = RawJmsBodies.write(session, Envelopes.result(content.get("parameters")));
-                reply.setJMSCorrelationID(request.getJMSCorrelationID());
-                replies.send(request.getJMSReplyTo(), reply);
-                request.acknowledge();
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot answer a request", e);
-            }
+        RawJmsConsumers.consume(session, address, "Cannot answer a request", request -> {
+            Map<String, Object> content = Envelopes.content(RawJmsBodies.read(request));
+            Message reply = RawJmsBodies.write(session, Envelopes.result(content.get("parameters")));
+            reply.setJMSCorrelationID(request.getJMSCorrelationID());
+            replies.send(request.getJMSReplyTo(), reply);
         });
         connection.start();
     }

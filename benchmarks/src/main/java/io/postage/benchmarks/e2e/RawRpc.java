@@ -1,7 +1,6 @@
 package io.postage.benchmarks.e2e;
 
 import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -45,10 +44,7 @@ record RawRpc(int callers) implements Variant {
     }
 
     private void serve(Channel channel, String name) throws Exception {
-        channel.exchangeDeclare(name, BuiltinExchangeType.DIRECT, false, true, null);
-        channel.queueDeclare(name, false, false, true, null);
-        channel.queueBind(name, name, KEY);
-        channel.basicQos(callers);
+        RawQueues.declare(channel, name, KEY, callers);
         channel.basicConsume(name, false, (tag, delivery) -> {
             Map<String, Object> content = Envelopes.content(delivery.getBody());
             AMQP.BasicProperties request = delivery.getProperties();
