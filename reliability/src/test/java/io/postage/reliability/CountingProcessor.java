@@ -5,6 +5,8 @@ import io.postage.Fingerprint;
 import io.postage.MessageHandler;
 import io.postage.MessageProcessor;
 import io.postage.ProcessorSettings;
+import io.postage.testkit.junit.BrokerInfo;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,16 @@ final class CountingProcessor extends MessageProcessor {
 
     CountingProcessor(Fingerprint fingerprint, Eqk eqk, ProcessorSettings settings) {
         super(fingerprint, eqk, settings);
+    }
+
+    /**
+     * @param name the component's name
+     * @param broker the broker the test runs on
+     * @return a fingerprint of a controller named {@code name} with a pid of its own on that broker
+     */
+    static Fingerprint fingerprint(String name, BrokerInfo broker) {
+        Fingerprint real = Fingerprint.of(name, "controller", broker.config());
+        return new Fingerprint(real.name(), real.type(), broker.unique("pid"), real.host(), real.user(), real.vhost());
     }
 
     @MessageHandler(name = "count")
@@ -51,5 +63,35 @@ final class CountingProcessor extends MessageProcessor {
     int attemptsAt(int n) {
         AtomicInteger count = attempts.get(n);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Waits until {@code count} different numbers were handled, or the timeout passed.
+     *
+     * @param count how many numbers
+     * @param timeout how long to wait at most
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void awaitHandled(int count, Duration timeout) throws InterruptedException {
+        await(handled, count, timeout);
+    }
+
+    /**
+     * Waits until the handler was called for {@code count} different numbers, or the timeout passed.
+     *
+     * @param count how many numbers
+     * @param timeout how long to wait at most
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void awaitAttempted(int count, Duration timeout) throws InterruptedException {
+        await(attempts, count, timeout);
+    }
+
+    private static void await(Map<Integer, AtomicInteger> numbers, int count, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (numbers.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

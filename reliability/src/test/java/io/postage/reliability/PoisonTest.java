@@ -6,7 +6,6 @@ import io.postage.DeadLetterHeaders;
 import io.postage.DecodeException;
 import io.postage.Eqk;
 import io.postage.Exchange;
-import io.postage.Fingerprint;
 import io.postage.Message;
 import io.postage.MessageCodec;
 import io.postage.ProcessorSettings;
@@ -26,15 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 8's poison test: 2 000 hostile bodies from a seeded generator ({@link HostileBodies}), mixed
@@ -44,36 +40,23 @@ import org.junit.jupiter.api.Timeout;
 @Tag("slow")
 @Timeout(120)
 @PostageBroker
+@ExtendWith(QuietProcessorLog.class)
 class PoisonTest {
     private static final int GOOD = 2_000;
     private static final int BAD = 2_000;
     /** Small limits, so that bodies over them stay cheap to send 2 000 times. */
     private static final DecodeLimits LIMITS = new DecodeLimits(64 * 1024, 32);
     private static final MessageCodec CODEC = MessageCodec.of("jackson");
-    /** The processor logs each dead letter once; 2 000 of them would drown the test output. */
-    private static final Logger PROCESSOR_LOG = Logger.getLogger("io.postage.MessageProcessor");
 
     private final BrokerInfo broker;
     private final Exchange exchange;
     private final QueueSpec queue;
-    private Level logLevel;
 
     PoisonTest(BrokerInfo broker) {
         this.broker = broker;
         this.exchange = Exchange.direct(broker.unique("poison-exchange")).withAutoDelete(true);
         this.queue = QueueSpec.named(broker.unique("poison-queue")).withAutoDelete(true)
                 .withDeadLetterQueue(broker.unique("poison-dlx"), broker.unique("poison-dlq"));
-    }
-
-    @BeforeEach
-    void quietTheDeadLetterLog() {
-        logLevel = PROCESSOR_LOG.getLevel();
-        PROCESSOR_LOG.setLevel(Level.SEVERE);
-    }
-
-    @AfterEach
-    void restoreTheLog() {
-        PROCESSOR_LOG.setLevel(logLevel);
     }
 
     @Test
@@ -86,7 +69,7 @@ class PoisonTest {
         List<byte[]> bodies = new ArrayList<>(hostile.stream().map(Hostile::body).toList());
         IntStream.range(0, GOOD).mapToObj(n -> CODEC.encode(Message.command("count", Map.of("n", n)))).forEach(bodies::add);
         Collections.shuffle(bodies, new Random(seed));
-        CountingProcessor processor = new CountingProcessor(fingerprint(),
+        CountingProcessor processor = new CountingProcessor(CountingProcessor.fingerprint("poison_receiver", broker),
                 Eqk.builder().exchange(exchange).queue(queue, "poison").build(),
                 ProcessorSettings.of(broker.config()).withPrefetch(20).withDecodeLimits(LIMITS));
 
@@ -98,7 +81,7 @@ class PoisonTest {
                 raw.publish(exchange.name(), "poison", bodies);
                 raw.awaitAtLeast(BAD, Duration.ofSeconds(60));
                 raw.publish(exchange.name(), "poison", List.of(CODEC.encode(Message.command("count", Map.of("n", GOOD)))));
-                awaitHandled(processor, GOOD + 1, Duration.ofSeconds(30));
+                processor.awaitHandled(GOOD + 1, Duration.ofSeconds(30));
                 Thread.sleep(500); // anything more, duplicates or stray dead letters, would show now
             } finally {
                 raw.deleteDeadLetterQueueOf(queue);
@@ -134,7 +117,7 @@ class PoisonTest {
     void aBodyOverTheDefaultLimitIsDeadLetteredBeforeDispatchWithItsReason() throws Exception {
         byte[] oversize = new byte[DecodeLimits.DEFAULT.maxBodyBytes() + 1];
         Arrays.fill(oversize, (byte) ' ');
-        CountingProcessor processor = new CountingProcessor(fingerprint(),
+        CountingProcessor processor = new CountingProcessor(CountingProcessor.fingerprint("poison_receiver", broker),
                 Eqk.builder().exchange(exchange).queue(queue, "poison").build(), ProcessorSettings.of(broker.config()));
 
         try (DeadLetters raw = new DeadLetters(broker)) {
@@ -149,17 +132,12 @@ class PoisonTest {
                 assertThat(deadLetters.get(0).reason()).startsWith("undecodable body (TOO_LARGE)")
                         .contains(String.valueOf(oversize.length))
                         .contains(String.valueOf(DecodeLimits.DEFAULT.maxBodyBytes()));
-                awaitHandled(processor, 1, Duration.ofSeconds(10));
+                processor.awaitHandled(1, Duration.ofSeconds(10));
                 assertThat(processor.handledCount(1)).as("the next good message").isEqualTo(1);
             } finally {
                 raw.deleteDeadLetterQueueOf(queue);
             }
         }
-    }
-
-    private Fingerprint fingerprint() {
-        Fingerprint real = Fingerprint.of("poison_receiver", "controller", broker.config());
-        return new Fingerprint(real.name(), real.type(), broker.unique("pid"), real.host(), real.user(), real.vhost());
     }
 
     private static boolean decodes(MessageCodec codec, byte[] body) {
@@ -168,13 +146,6 @@ class PoisonTest {
             return true;
         } catch (DecodeException e) {
             return false;
-        }
-    }
-
-    private static void awaitHandled(CountingProcessor processor, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (processor.handled.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
         }
     }
 }

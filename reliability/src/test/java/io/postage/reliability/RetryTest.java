@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.postage.DeadLetterHeaders;
 import io.postage.Eqk;
 import io.postage.Exchange;
-import io.postage.Fingerprint;
 import io.postage.Message;
 import io.postage.MessageCodec;
 import io.postage.ProcessorSettings;
@@ -18,14 +17,11 @@ import io.postage.testkit.kit.RunningProcessors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 8's retry tests: handlers that fail some attempts are retried with backoff and handled once;
@@ -35,31 +31,19 @@ import org.junit.jupiter.api.Timeout;
 @Tag("slow")
 @Timeout(120)
 @PostageBroker
+@ExtendWith(QuietProcessorLog.class)
 class RetryTest {
     private static final MessageCodec CODEC = MessageCodec.of("jackson");
     private static final int MAX_ATTEMPTS = 3;
     /** How many attempts of the messages fail, in turn: handled at once, on a retry, or never. */
     private static final List<Integer> FAILURES = List.of(0, 1, 2, 3, Integer.MAX_VALUE);
-    private static final Logger PROCESSOR_LOG = Logger.getLogger("io.postage.MessageProcessor");
 
     private final BrokerInfo broker;
     private final Exchange exchange;
-    private Level logLevel;
 
     RetryTest(BrokerInfo broker) {
         this.broker = broker;
         this.exchange = Exchange.direct(broker.unique("retry-exchange")).withAutoDelete(true);
-    }
-
-    @BeforeEach
-    void quietTheRetryLog() {
-        logLevel = PROCESSOR_LOG.getLevel();
-        PROCESSOR_LOG.setLevel(Level.SEVERE);
-    }
-
-    @AfterEach
-    void restoreTheLog() {
-        PROCESSOR_LOG.setLevel(logLevel);
     }
 
     @Test
@@ -79,7 +63,7 @@ class RetryTest {
                 raw.collect(queue.deadLetterQueue());
                 raw.publish(exchange.name(), "retry", IntStream.range(0, messages).mapToObj(RetryTest::body).toList());
                 raw.awaitAtLeast(expectedDead.length, Duration.ofSeconds(60));
-                awaitHandled(processor, expectedHandled.length, Duration.ofSeconds(30));
+                processor.awaitHandled(expectedHandled.length, Duration.ofSeconds(30));
                 Thread.sleep(500); // a duplicate or a stray dead letter would show now
             } finally {
                 raw.deleteDeadLetterQueueOf(queue);
@@ -134,11 +118,11 @@ class RetryTest {
                     raw.publish(exchange.name(), "retry", IntStream.range(0, messages)
                             .mapToObj(n -> CODEC.encode(Message.command("count", Map.of("n", n, "failures", 1))))
                             .toList());
-                    awaitAttempted(stopping, messages, Duration.ofSeconds(20));
+                    stopping.awaitAttempted(messages, Duration.ofSeconds(20));
                 }
                 raw.collect(queue.deadLetterQueue());
                 try (RunningProcessors running = RunningProcessors.start(next)) {
-                    awaitHandled(next, messages, Duration.ofSeconds(30));
+                    next.awaitHandled(messages, Duration.ofSeconds(30));
                     Thread.sleep(300);
                 }
             } finally {
@@ -159,9 +143,8 @@ class RetryTest {
     }
 
     private CountingProcessor processor(QueueSpec queue, RetryPolicy policy, int prefetch) {
-        Fingerprint real = Fingerprint.of("retry_receiver", "controller", broker.config());
-        return new CountingProcessor(new Fingerprint(real.name(), real.type(), broker.unique("pid"), real.host(),
-                real.user(), real.vhost()), Eqk.builder().exchange(exchange).queue(queue, "retry").build(),
+        return new CountingProcessor(CountingProcessor.fingerprint("retry_receiver", broker),
+                Eqk.builder().exchange(exchange).queue(queue, "retry").build(),
                 ProcessorSettings.of(broker.config()).withPrefetch(prefetch).withRetryPolicy(policy));
     }
 
@@ -171,21 +154,5 @@ class RetryTest {
 
     private static byte[] body(int n) {
         return CODEC.encode(Message.command("count", Map.of("n", n, "failures", failures(n))));
-    }
-
-    private static void awaitHandled(CountingProcessor processor, int count, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (processor.handled.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
-
-    private static void awaitAttempted(CountingProcessor processor, int count, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (processor.attempts.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 }
