@@ -137,12 +137,8 @@ class ShutdownTest {
             worker.close();
             long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closeStart);
 
-            Tally after = new Tally(1);
-            NumberedWorker drain = worker("stuck_drain", config, exchange, work, after, Duration.ZERO);
-            Running draining = run("virtual-threads", drain);
-            boolean givenBack = await(() -> after.distinct() == 1, GENEROUS);
-            drain.close();
-            assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
+            Tally after = drainTheMessage("stuck_drain", config, exchange, work);
+            boolean givenBack = after.distinct() == 1;
             assertThat(running.exited()).as("the stuck handler ended, then its scheduler").isTrue();
             System.out.printf("figures: shutdown-timeout transport=%s broker=%s shutdownTimeoutMillis=%d"
                     + " closeMillis=%d handlerMillis=%d givenBack=%s redelivered=%d%n", transport, broker.product(),
@@ -173,12 +169,8 @@ class ShutdownTest {
             running.scheduler().close();
             assertThat(running.exited()).as("the scheduler exited").isTrue();
 
-            Tally after = new Tally(1);
-            NumberedWorker drain = worker("interrupted_drain", config, exchange, work, after, Duration.ZERO);
-            Running draining = run("virtual-threads", drain);
-            boolean givenBack = await(() -> after.distinct() == 1, GENEROUS);
-            drain.close();
-            assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
+            Tally after = drainTheMessage("interrupted_drain", config, exchange, work);
+            boolean givenBack = after.distinct() == 1;
 
             assertThat(worker.finished()).as("the interrupted handler did not finish").isZero();
             assertThat(givenBack).as("the message was given back to the queue").isTrue();
@@ -227,6 +219,23 @@ class ShutdownTest {
             Tally tally, Duration pause) {
         return new NumberedWorker(name, eqk(exchange, work), ProcessorSettings.of(config).withPrefetch(PREFETCH),
                 tally, pause);
+    }
+
+    /**
+     * Consumes the work queue with a fresh worker until the one message comes back or {@link Brokers#GENEROUS}
+     * passes, then stops it.
+     *
+     * @return the drain's tally: one distinct number if the message was given back to the queue
+     */
+    private static Tally drainTheMessage(String name, PostageConfig config, Exchange exchange, QueueSpec work)
+            throws InterruptedException {
+        Tally after = new Tally(1);
+        NumberedWorker drain = worker(name, config, exchange, work, after, Duration.ZERO);
+        Running draining = run("virtual-threads", drain);
+        await(() -> after.distinct() == 1, GENEROUS);
+        drain.close();
+        assertThat(draining.exited()).as("the drain's scheduler exited").isTrue();
+        return after;
     }
 
     private static Eqk eqk(Exchange exchange, QueueSpec work) {
