@@ -7,7 +7,6 @@ import io.postage.DeliveryInfo;
 import io.postage.Eqk;
 import io.postage.Exchange;
 import io.postage.ExchangeType;
-import io.postage.Fingerprint;
 import io.postage.Message;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
@@ -32,12 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 @SuppressWarnings("try") // running processors are scoped with try-with-resources without being named
 abstract class ComponentsBehaviours extends KitBehaviours {
-
-    /** A fingerprint of this process with a pid of its own, so that components in one JVM stay apart. */
-    private Fingerprint fingerprint(String name, String type) {
-        Fingerprint real = Fingerprint.of(name, type, kit().config());
-        return new Fingerprint(name, type, kit().broker().unique("pid"), real.host(), real.user(), real.vhost());
-    }
 
     private KitProcessor processor(Eqk eqk) {
         return processor(eqk, 1);

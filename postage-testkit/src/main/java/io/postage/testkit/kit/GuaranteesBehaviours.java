@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.postage.Exchange;
 import io.postage.ExchangeType;
-import io.postage.Fingerprint;
 import io.postage.Producer;
 import io.postage.PublishException;
 import io.postage.Route;
@@ -35,9 +34,8 @@ abstract class GuaranteesBehaviours extends KitBehaviours {
     private static final int PIPELINED = 2_000;
 
     private Producer.Builder producer(Exchange exchange, String key) {
-        Fingerprint real = Fingerprint.of("kit_guarantees", "application", kit().config());
-        return Producer.builder(new Fingerprint(real.name(), real.type(), kit().broker().unique("pid"), real.host(),
-                real.user(), real.vhost())).config(kit().config()).eks(exchange, key);
+        return Producer.builder(fingerprint("kit_guarantees", "application")).config(kit().config())
+                .eks(exchange, key);
     }
 
     private Inbox consuming(String queue) {

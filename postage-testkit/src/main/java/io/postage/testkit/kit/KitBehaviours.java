@@ -2,6 +2,7 @@ package io.postage.testkit.kit;
 
 import io.postage.Exchange;
 import io.postage.ExchangeType;
+import io.postage.Fingerprint;
 import io.postage.spi.Transport;
 
 /**
@@ -15,6 +16,12 @@ abstract class KitBehaviours {
 
     Transport transport() {
         return kit().fixture().transport();
+    }
+
+    /** A fingerprint of this process with a pid of its own, so that components in one JVM stay apart. */
+    Fingerprint fingerprint(String name, String type) {
+        Fingerprint real = Fingerprint.of(name, type, kit().config());
+        return new Fingerprint(name, type, kit().broker().unique("pid"), real.host(), real.user(), real.vhost());
     }
 
     String unique(String prefix) {

@@ -6,7 +6,6 @@ import io.postage.DeadLetterHeaders;
 import io.postage.Eqk;
 import io.postage.Exchange;
 import io.postage.ExchangeType;
-import io.postage.Fingerprint;
 import io.postage.ProcessorSettings;
 import io.postage.Producer;
 import io.postage.QueueSpec;
@@ -45,16 +44,14 @@ abstract class PoisonBehaviours extends KitBehaviours {
         Exchange deadLetterExchange = exchange(ExchangeType.FANOUT);
         deadLetters = everythingFrom(deadLetterExchange);
         queue = QueueSpec.named(unique("queue")).withAutoDelete(true).withDeadLetterExchange(deadLetterExchange.name());
-        Fingerprint real = Fingerprint.of("kit_retrying", "controller", kit().config());
-        return new RetryingProcessor(new Fingerprint(real.name(), real.type(), kit().broker().unique("pid"),
-                real.host(), real.user(), real.vhost()), Eqk.builder().exchange(exchange).queue(queue, "kit").build(),
+        return new RetryingProcessor(fingerprint("kit_retrying", "controller"),
+                Eqk.builder().exchange(exchange).queue(queue, "kit").build(),
                 ProcessorSettings.of(kit().config()).withPrefetch(prefetch).withRetryPolicy(policy));
     }
 
     private Producer producer() {
-        Fingerprint real = Fingerprint.of("kit_producer", "application", kit().config());
-        return Producer.builder(new Fingerprint(real.name(), real.type(), kit().broker().unique("pid"), real.host(),
-                real.user(), real.vhost())).config(kit().config()).eks(exchange, "kit").build();
+        return Producer.builder(fingerprint("kit_producer", "application")).config(kit().config())
+                .eks(exchange, "kit").build();
     }
 
     private static int attemptsOf(Delivery deadLetter) {
