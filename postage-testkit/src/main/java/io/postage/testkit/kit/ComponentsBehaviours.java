@@ -163,10 +163,7 @@ abstract class ComponentsBehaviours extends KitBehaviours {
             assertThat(reply.resultType()).contains(ResultType.EXCEPTION);
             assertThat(reply.content()).containsEntry("value", "TimeoutError");
             assertThat((String) reply.content().get("message")).contains("after 3 attempts");
-            long deadline = System.nanoTime() + Inbox.ARRIVAL.toNanos();
-            while (server.silentCalls.get() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitArrival(() -> server.silentCalls.get() >= 3);
             assertThat(server.silentCalls).as("the first attempt and two retries reached the server").hasValue(3);
         }
     }

@@ -77,10 +77,7 @@ abstract class GuaranteesBehaviours extends KitBehaviours {
                     PIPELINED * 1000.0 / Math.max(1, millis));
             assertThat(confirms).allMatch(confirm -> confirm.isDone() && !confirm.isCompletedExceptionally());
         }
-        long deadline = System.nanoTime() + Inbox.ARRIVAL.toNanos();
-        while (received.size() < PIPELINED && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitArrival(() -> received.size() >= PIPELINED);
         assertThat(received).hasSize(PIPELINED).contains("m0", "m" + (PIPELINED - 1));
     }
 

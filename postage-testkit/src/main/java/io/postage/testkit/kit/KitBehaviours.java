@@ -4,6 +4,7 @@ import io.postage.Exchange;
 import io.postage.ExchangeType;
 import io.postage.Fingerprint;
 import io.postage.spi.Transport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A group of the kit's behaviours, run as a {@code @Nested} class of {@link TransportCompatibilityKit},
@@ -45,5 +46,18 @@ abstract class KitBehaviours {
         Inbox inbox = new Inbox();
         closeLater(transport().consume(boundQueue(exchange, ""), 10, inbox.acking()));
         return inbox;
+    }
+
+    /**
+     * Waits until the condition holds or {@link Inbox#ARRIVAL} passes, whichever comes first; the caller asserts.
+     *
+     * @param condition what to wait for
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static void awaitArrival(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Inbox.ARRIVAL.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 }

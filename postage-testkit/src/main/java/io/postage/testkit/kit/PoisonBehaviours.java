@@ -69,7 +69,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
             Inbox dead = deadLetters;
             producer.message("flaky", Map.of("id", "twice", "failures", 2));
 
-            assertThat(processor.recorded.poll(Inbox.ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("twice");
+            assertThat(next(processor)).isEqualTo("twice");
             assertThat(processor.attemptsAt("twice")).isEqualTo(3);
             dead.expectNothing();
         }
@@ -103,7 +103,7 @@ abstract class PoisonBehaviours extends KitBehaviours {
                     MessageProperties.of("application/json")));
             producer.message("record", "after");
 
-            assertThat(processor.recorded.poll(Inbox.ARRIVAL.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("after");
+            assertThat(next(processor)).isEqualTo("after");
             Delivery deadLetter = dead.next();
             assertThat(new String(deadLetter.body(), StandardCharsets.UTF_8)).isEqualTo("{\"type\": \"command\", truncated");
             assertThat(reasonOf(deadLetter)).startsWith("undecodable body (NOT_JSON)");

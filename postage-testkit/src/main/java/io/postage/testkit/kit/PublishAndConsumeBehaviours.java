@@ -120,10 +120,7 @@ abstract class PublishAndConsumeBehaviours extends KitBehaviours {
             }
         }
 
-        long deadline = System.nanoTime() + Inbox.ARRIVAL.toNanos();
-        while (received.size() < 1000 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitArrival(() -> received.size() >= 1000);
         assertThat(received).hasSize(1000).contains("m0", "m999");
     }
 }
