@@ -73,7 +73,7 @@ final class CountingProcessor extends MessageProcessor {
      * @throws InterruptedException if interrupted while waiting
      */
     void awaitHandled(int count, Duration timeout) throws InterruptedException {
-        await(handled, count, timeout);
+        Brokers.await(() -> handled.size() >= count, timeout);
     }
 
     /**
@@ -84,14 +84,6 @@ final class CountingProcessor extends MessageProcessor {
      * @throws InterruptedException if interrupted while waiting
      */
     void awaitAttempted(int count, Duration timeout) throws InterruptedException {
-        await(attempts, count, timeout);
-    }
-
-    private static void await(Map<Integer, AtomicInteger> numbers, int count, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (numbers.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Brokers.await(() -> attempts.size() >= count, timeout);
     }
 }
