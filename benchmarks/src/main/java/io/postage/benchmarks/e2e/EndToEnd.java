@@ -134,7 +134,6 @@ public final class EndToEnd {
         report.put("measureMillis", options.timing().measure().toMillis());
         report.put("rounds", options.rounds());
         report.set("results", MAPPER.valueToTree(results));
-        report.set("pending", MAPPER.valueToTree(Scenario.PENDING));
         return report;
     }
 }

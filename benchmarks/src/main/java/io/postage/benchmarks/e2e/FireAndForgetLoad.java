@@ -24,7 +24,13 @@ final class FireAndForgetLoad {
     }
 
     private final Semaphore window = new Semaphore(WINDOW);
+    private final Confirms confirms = new Confirms();
     private volatile Latencies recording;
+
+    /** @return the window of publisher confirms, for the senders that wait for them */
+    Confirms confirms() {
+        return confirms;
+    }
 
     /**
      * Called by the consumer for each message.
@@ -43,7 +49,7 @@ final class FireAndForgetLoad {
      * @param sender sends one message
      * @param timing how long to warm up and to measure
      * @return the messages received per second during the measurement, and their latencies
-     * @throws Exception if sending fails or messages stop coming back
+     * @throws Exception if sending fails, or messages or confirms stop coming back
      */
     Sample drive(Sender sender, Timing timing) throws Exception {
         load(sender, timing.warmup());
@@ -56,6 +62,7 @@ final class FireAndForgetLoad {
         recording = null;
         long cpu = Sample.processCpuNanos() - cpuStart;
         awaitInFlight(WINDOW);
+        confirms.awaitAll();
         return Sample.of(latencies, seconds, cpu);
     }
 

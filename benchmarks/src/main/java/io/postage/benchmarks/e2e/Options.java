@@ -22,8 +22,9 @@ record Options(List<String> brokers, String rabbitmqUri, Timing timing, int roun
     static final String USAGE = """
             Usage: EndToEnd [--brokers rabbitmq,embedded] [--rabbitmq-uri amqp://guest:guest@127.0.0.1:5672/%2F]
                             [--warmup 2s] [--measure 10s] [--rounds 3]
-                            [--scenarios ff-prefetch-1,ff-prefetch-250,rpc-1,rpc-32,amqp10-ff-prefetch-250,
-                                         amqp10-rpc-1,amqp10-rpc-32,cross-ff-prefetch-250,cross-rpc-1]
+                            [--scenarios ff-prefetch-1,ff-prefetch-250,ff-confirm-prefetch-1,ff-confirm-prefetch-250,
+                                         rpc-1,rpc-32,amqp10-ff-prefetch-250,amqp10-rpc-1,amqp10-rpc-32,
+                                         cross-ff-prefetch-250,cross-rpc-1]
                             [--variants postage,raw]
                             [--json results.json]
             Durations take ms or s: 500ms, 10s.""";

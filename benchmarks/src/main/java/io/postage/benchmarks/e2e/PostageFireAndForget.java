@@ -11,13 +11,26 @@ import io.postage.benchmarks.Payload;
 import java.util.Map;
 
 /**
- * A {@link Producer} sending commands to a {@link MessageProcessor} whose handler reports each one.
+ * A {@link Producer} sending commands to a {@link MessageProcessor} whose handler reports each one; with
+ * confirms, a confirming producer's {@code messageAsync} in the window of {@link Confirms}, messages not
+ * persistent (as the raw side's).
  *
  * @param prefetch the processor's prefetch
  * @param transports the producer's and the processor's transports
+ * @param confirm whether the producer waits for publisher confirms
  */
-record PostageFireAndForget(int prefetch, Transports transports) implements Variant {
+record PostageFireAndForget(int prefetch, Transports transports, boolean confirm) implements Variant {
     private static final String KEY = "ff";
+
+    /**
+     * Without publisher confirms.
+     *
+     * @param prefetch the processor's prefetch
+     * @param transports the producer's and the processor's transports
+     */
+    PostageFireAndForget(int prefetch, Transports transports) {
+        this(prefetch, transports, false);
+    }
 
     @Override
     public String name() {
@@ -40,8 +53,12 @@ record PostageFireAndForget(int prefetch, Transports transports) implements Vari
         RunningProcessor running = RunningProcessor.start(sink);
         try (running; Producer producer = Producer.builder(Payload.FINGERPRINT)
                 .config(target.postageConfig(transports.producer()))
-                .eks(exchange, KEY).build()) {
-            return load.drive(sent -> producer.message("ff", Envelopes.parameters(sent)), timing);
+                .eks(exchange, KEY).confirm(confirm).persistent(false).build()) {
+            Confirms confirms = load.confirms();
+            return load.drive(confirm ? sent -> {
+                confirms.beforePublish();
+                producer.messageAsync("ff", Envelopes.parameters(sent)).whenComplete(confirms::completed);
+            } : sent -> producer.message("ff", Envelopes.parameters(sent)), timing);
         }
     }
 

@@ -7,11 +7,14 @@ import com.rabbitmq.client.ConnectionFactory;
 /**
  * The baseline of {@link PostageFireAndForget}: amqp-client with its defaults, a publishing connection
  * and a consuming one (as Postage's producer and processor have), {@code basicPublish} of the same body,
- * a consumer with the same prefetch that reads the body with jackson-databind and acks each message.
+ * a consumer with the same prefetch that reads the body with jackson-databind and acks each message. With
+ * confirms, the publishing channel is in confirm mode ({@code confirmSelect}) and a {@link RawConfirmListener}
+ * reports the confirms to the window of {@link Confirms}.
  *
  * @param prefetch the consumer's prefetch
+ * @param confirm whether the publisher waits for publisher confirms
  */
-record RawFireAndForget(int prefetch) implements Variant {
+record RawFireAndForget(int prefetch, boolean confirm) implements Variant {
     private static final String KEY = "ff";
 
     @Override
@@ -38,8 +41,19 @@ record RawFireAndForget(int prefetch) implements Variant {
                 consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
             }, tag -> { });
             Channel publisher = publishing.createChannel();
-            return load.drive(sent -> publisher.basicPublish(name, KEY, Envelopes.JSON,
-                    Envelopes.command("ff", "message", sent)), timing);
+            if (!confirm) {
+                return load.drive(sent -> publisher.basicPublish(name, KEY, Envelopes.JSON,
+                        Envelopes.command("ff", "message", sent)), timing);
+            }
+            Confirms confirms = load.confirms();
+            RawConfirmListener listener = new RawConfirmListener(confirms);
+            publisher.addConfirmListener(listener);
+            publisher.confirmSelect();
+            return load.drive(sent -> {
+                confirms.beforePublish();
+                listener.publishing(publisher.getNextPublishSeqNo());
+                publisher.basicPublish(name, KEY, Envelopes.JSON, Envelopes.command("ff", "message", sent));
+            }, timing);
         }
     }
 }

@@ -40,7 +40,7 @@ public final class Tables {
 
     /**
      * @param report the end-to-end report the runner writes
-     * @return a table of medians over the rounds, their ratios to the raw baseline, and the pending scenarios
+     * @return a table of medians over the rounds and their ratios to the raw baseline
      */
     public static String endToEnd(JsonNode report) {
         StringBuilder table = new StringBuilder(String.format(
@@ -62,8 +62,6 @@ public final class Tables {
             table.append(String.format("| %s | %s | %s %s|%n", result.get("broker").asText(),
                     result.get("scenario").asText(), result.get("variant").asText(), figures));
         }
-        table.append(System.lineSeparator()).append("Pending:").append(System.lineSeparator());
-        report.path("pending").forEach(pending -> table.append("- ").append(pending.asText()).append(System.lineSeparator()));
         return table.toString();
     }
 

@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A message from a subscription, settled individually with an AMQP 1.0 outcome: {@link #ack()} accepts
  * it, {@link #reject(boolean) reject(true)} releases it (the broker delivers it again), {@code reject(false)}
  * settles it with the queue's {@link Dialect#refusal(String) refusal} (dropped or dead-lettered). Settling
- * may happen on any thread, once; a second settlement throws {@link IllegalStateException}.
+ * may happen on any thread, once; a second settlement throws {@link IllegalStateException}. The outcome
+ * is handed to the subscription, which sends it from the session's delivery thread when that is at work
+ * (see {@link Amqp10Subscription}); a failure to send it (a lost connection) is logged, and the broker
+ * delivers the message again.
  *
  * <p>When its subscription closes first, the subscription releases it (Qpid JMS would otherwise settle it
  * as {@code modified}, which RabbitMQ answers by closing the session and Qpid Broker-J counts as a failed
@@ -70,8 +73,7 @@ final class Amqp10Delivery implements Delivery {
 
     /**
      * @throws IllegalStateException if the delivery is already settled
-     * @throws TransportException if the subscription is closed (the broker then requeues the message) or the
-     *     connection failed
+     * @throws TransportException if the subscription is closed (the broker then requeues the message)
      */
     @Override
     public void ack() {
@@ -82,7 +84,7 @@ final class Amqp10Delivery implements Delivery {
     /**
      * @throws IllegalStateException if the delivery is already settled
      * @throws TransportException if the subscription is closed and {@code requeue} is false (the broker requeues
-     *     the message), or the connection failed
+     *     the message)
      */
     @Override
     public void reject(boolean requeue) {
@@ -126,7 +128,7 @@ final class Amqp10Delivery implements Delivery {
 
     private void releaseQuietly() {
         try {
-            send(Disposition.RELEASED);
+            acknowledge(Disposition.RELEASED);
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.DEBUG, "Releasing a delivery from queue {0}: {1}", queue(), JmsErrors.reason(e));
         }
@@ -148,21 +150,33 @@ final class Amqp10Delivery implements Delivery {
     }
 
     private void settle(String how, Disposition disposition) {
-        String operation = "Cannot " + how + " a delivery from queue '" + queue() + "'";
         if (subscription.isClosed() || !sent.compareAndSet(false, true)) {
-            throw new TransportException(operation + ": its subscription is closed; the broker puts the message back"
-                    + " in the queue");
+            throw new TransportException(cannot(how) + ": its subscription is closed; the broker puts the message"
+                    + " back in the queue");
         }
+        subscription.settle(this, disposition);
+    }
+
+    /**
+     * Sends the outcome the handler chose, for the subscription; a failure (the session or connection is
+     * gone) is logged: the broker then delivers the message again.
+     *
+     * @param disposition the outcome
+     */
+    void send(Disposition disposition) {
         try {
-            send(disposition);
+            acknowledge(disposition);
         } catch (JMSException | RuntimeException e) {
-            throw JmsErrors.failure(operation, e);
-        } finally {
-            subscription.settled(this);
+            LOG.log(Level.WARNING, "{0}: {1}; the broker delivers it again",
+                    cannot(disposition == Disposition.ACCEPTED ? "ack" : "reject"), JmsErrors.reason(e));
         }
     }
 
-    private void send(Disposition disposition) throws JMSException {
+    private String cannot(String how) {
+        return "Cannot " + how + " a delivery from queue '" + queue() + "'";
+    }
+
+    private void acknowledge(Disposition disposition) throws JMSException {
         message.setIntProperty(Disposition.ACK_TYPE, disposition.ackType());
         message.acknowledge();
     }

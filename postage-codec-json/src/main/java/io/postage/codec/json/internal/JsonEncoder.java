@@ -2,7 +2,6 @@ package io.postage.codec.json.internal;
 
 import io.postage.spi.DecodeLimits;
 import io.postage.spi.Encoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class JsonEncoder implements Encoder {
     @Override
     public byte[] encode(Map<String, ?> wire) {
         Objects.requireNonNull(wire, "wire");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        SegmentedBytes out = new SegmentedBytes();
         try {
             JsonTokenWriter writer = backend.openWriter(out);
             new JsonTreeWriter(writer).writeTopLevel(wire);
