@@ -127,7 +127,7 @@ final class RabbitMqDialect implements Dialect {
         QueueSpec queue = QueueSpec.named(name).withExclusive(true).withAutoDelete(true);
         declare("Cannot declare reply queue '" + name + "'", name, queue);
         declarations.queue(name, queue);
-        return new ReplyQueue(session.createQueue(AMQ_QUEUE_PREFIX + name), QUEUE_PREFIX + name, () -> {
+        return new ReplyQueue(session.createQueue(AMQ_QUEUE_PREFIX + name), () -> QUEUE_PREFIX + name, () -> {
             privateQueues.remove(name); // auto-deleted with its consumer
             declarations.queueDeleted(name);
         });
