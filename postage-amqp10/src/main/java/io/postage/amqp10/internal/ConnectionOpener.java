@@ -104,11 +104,16 @@ final class ConnectionOpener {
     /**
      * @param broker one broker's URI, as Qpid JMS reached it (no failover)
      * @param endpoint the credentials and TLS context
-     * @return a started connection of its own to that broker, which the caller closes
+     * @return a started connection of its own to that broker, which the caller closes; connecting, requests
+     *     and sends time out after {@code Endpoint.TIMEOUT_MILLIS}
      * @throws JMSException if the broker cannot be reached or refuses
      */
     static Connection openDirect(URI broker, Endpoint endpoint) throws JMSException {
-        Connection connection = new CapturingFactory(broker.toString(), endpoint).createConnection();
+        CapturingFactory factory = new CapturingFactory(broker.toString(), endpoint);
+        factory.setConnectTimeout(Endpoint.TIMEOUT_MILLIS);
+        factory.setRequestTimeout(Endpoint.TIMEOUT_MILLIS);
+        factory.setSendTimeout(Endpoint.TIMEOUT_MILLIS);
+        Connection connection = factory.createConnection();
         try {
             connection.start();
             return connection;
