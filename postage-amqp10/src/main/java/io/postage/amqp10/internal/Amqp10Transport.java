@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * {@link Publisher}; each subscription and each reply channel has a session of its own. Addresses,
  * reply queues and declarations are the {@link Dialect}'s: RabbitMQ's, Qpid Broker-J's or a generic
  * broker's. A broker's refusal becomes a {@link TransportException} naming the operation, the exchange or
- * queue, and the broker's reason.
+ * queue, and the broker's reason. With failover, what it declared ({@link Declarations}) is declared again
+ * after a reconnection, before the consumers are re-attached ({@link RedeclaringProvider}).
  */
 final class Amqp10Transport implements Transport {
     private static final System.Logger LOG = System.getLogger(Amqp10Transport.class.getName());
@@ -38,6 +39,7 @@ final class Amqp10Transport implements Transport {
     private final Connection connection;
     private final Consuming consuming;
     private final Dialect dialect;
+    private final Declarations declarations;
     private final Publisher publisher;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,13 +49,17 @@ final class Amqp10Transport implements Transport {
      * @param connection the started connection
      * @param prefetchPolicy the connection's prefetch policy
      * @param dialect the broker's dialect; the transport closes it
+     * @param declarations where the transport records what it declares, to be declared again after a
+     *     reconnection
      * @param states the connection's state, which the connection's listener keeps up to date
      */
-    Amqp10Transport(Connection connection, SessionPrefetch prefetchPolicy, Dialect dialect, ConnectionStates states) {
+    Amqp10Transport(Connection connection, SessionPrefetch prefetchPolicy, Dialect dialect, Declarations declarations,
+            ConnectionStates states) {
         this.states = states;
         this.connection = connection;
         this.consuming = new Consuming(connection, prefetchPolicy, dialect, new RecentReleases());
         this.dialect = dialect;
+        this.declarations = declarations;
         this.publisher = new Publisher(connection);
     }
 
@@ -62,25 +68,32 @@ final class Amqp10Transport implements Transport {
         checkOpen("Cannot declare exchange '" + exchange.name() + "'");
         if (!exchange.isDefault()) {
             dialect.declareExchange(exchange);
+            if (!exchange.passive()) {
+                declarations.exchange(exchange);
+            }
         }
     }
 
     @Override
     public String declareQueue(QueueSpec queue) {
         checkOpen("Cannot declare queue '" + queue.name() + "'");
-        return dialect.declareQueue(queue);
+        String name = dialect.declareQueue(queue);
+        declarations.queue(name, queue);
+        return name;
     }
 
     @Override
     public void bindQueue(String queue, String exchange, String routingKey) {
         checkOpen("Cannot bind queue '" + queue + "'");
         dialect.bind(queue, exchange, routingKey);
+        declarations.bound(new Declarations.Binding(queue, exchange, routingKey));
     }
 
     @Override
     public void unbindQueue(String queue, String exchange, String routingKey) {
         checkOpen("Cannot unbind queue '" + queue + "'");
         dialect.unbind(queue, exchange, routingKey);
+        declarations.unbound(new Declarations.Binding(queue, exchange, routingKey));
     }
 
     @Override

@@ -68,13 +68,16 @@ public final class Amqp10TransportProvider implements TransportProvider {
                         + " generic dialect; name one with the URI option {2}=rabbitmq|qpid-broker-j|generic",
                         endpoint.display(), opened.properties(), Endpoint.DIALECT);
             }
+            Declarations declarations = new Declarations();
             Dialect dialect = switch (kind) {
-                case RABBITMQ -> new RabbitMqDialect(RabbitManagement.connect(endpoint));
-                case QPID_BROKER_J -> new BrokerJDialect(BrokerJManagement.open(connection, endpoint.display()));
+                case RABBITMQ -> new RabbitMqDialect(RabbitManagement.connect(endpoint), declarations);
+                case QPID_BROKER_J -> new BrokerJDialect(BrokerJManagement.open(connection, endpoint.display()),
+                        broker -> ConnectionOpener.openDirect(broker, endpoint));
                 case GENERIC -> new GenericDialect(opened.product());
             };
+            opened.failover().ifPresent(failover -> failover.redeclareWith(broker -> dialect.redeclare(declarations, broker)));
             LOG.log(Level.DEBUG, "Connected to {0} ({1}, {2} dialect)", endpoint.display(), opened.properties(), dialect.name());
-            return new Amqp10Transport(connection, prefetch, dialect, states);
+            return new Amqp10Transport(connection, prefetch, dialect, declarations, states);
         } catch (JMSException | RuntimeException e) {
             ConnectionOpener.closeQuietly(connection);
             throw e instanceof JMSException jms ? JmsErrors.failure("Cannot connect to " + endpoint.display(), jms)

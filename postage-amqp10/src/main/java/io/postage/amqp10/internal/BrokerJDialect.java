@@ -4,8 +4,10 @@ import io.postage.Exchange;
 import io.postage.QueueSpec;
 import io.postage.TransportException;
 import io.postage.UnsupportedFeatureException;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +36,28 @@ final class BrokerJDialect implements QpidAddressing {
     private static final String PERMANENT = "PERMANENT";
 
     private final BrokerJManagement management;
+    private final SideConnections sideConnections;
     private final Set<String> privateQueues = ConcurrentHashMap.newKeySet();
     private final Map<String, Disposition> refusals = new ConcurrentHashMap<>();
 
-    /** @param management the management node's client; the dialect closes it */
-    BrokerJDialect(BrokerJManagement management) {
+    /** Opens a started connection of its own to a broker. */
+    @FunctionalInterface
+    interface SideConnections {
+        /**
+         * @param broker the broker's URI, as Qpid JMS reached it
+         * @return a started connection, the caller closes it
+         * @throws JMSException if the broker cannot be reached
+         */
+        Connection open(URI broker) throws JMSException;
+    }
+
+    /**
+     * @param management the management node's client; the dialect closes it
+     * @param sideConnections how {@link #redeclare} reaches the broker while the transport's connection recovers
+     */
+    BrokerJDialect(BrokerJManagement management, SideConnections sideConnections) {
         this.management = management;
+        this.sideConnections = sideConnections;
     }
 
     @Override
@@ -85,7 +103,40 @@ final class BrokerJDialect implements QpidAddressing {
     public String declareQueue(QueueSpec queue) {
         boolean serverNamed = queue.isServerNamed();
         String name = serverNamed ? "postage.gen-" + UUID.randomUUID() : queue.name();
-        String operation = serverNamed ? "Cannot declare a server-named queue" : "Cannot declare queue '" + name + "'";
+        declare(serverNamed ? "Cannot declare a server-named queue" : "Cannot declare queue '" + name + "'", name, queue);
+        return name;
+    }
+
+    /** Declares the queue without exclusivity: it is declared from a connection of its own ({@link #redeclare}). */
+    @Override
+    public void redeclareQueue(String name, QueueSpec queue) {
+        declare("Cannot declare queue '" + name + "'", name, queue.withExclusive(false));
+    }
+
+    /**
+     * Declares again through a management client on a connection of its own to the broker: the transport's
+     * connection cannot be used while failover restores it.
+     */
+    @Override
+    public void redeclare(Declarations declarations, URI broker) {
+        Connection side = null;
+        try {
+            side = sideConnections.open(broker);
+            try (BrokerJManagement sideManagement = BrokerJManagement.open(side, broker.toString())) {
+                declarations.replayTo(new BrokerJDialect(sideManagement, sideConnections));
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot declare queues and exchanges again on {0} after the connection was restored:"
+                    + " {1}", broker, e instanceof JMSException ? JmsErrors.reason(e) : e.getMessage());
+        } finally {
+            if (side != null) {
+                ConnectionOpener.closeQuietly(side);
+            }
+        }
+    }
+
+    private void declare(String operation, String name, QueueSpec queue) {
+        boolean serverNamed = queue.isServerNamed();
         if (!queue.arguments().isEmpty()) {
             throw new UnsupportedFeatureException(operation + ": the arguments " + queue.arguments().keySet() + " are"
                     + " RabbitMQ's; Qpid Broker-J takes none over AMQP 1.0 (a dead-letter exchange is"
@@ -108,7 +159,6 @@ final class BrokerJDialect implements QpidAddressing {
         if (serverNamed || queue.exclusive()) {
             privateQueues.add(name);
         }
-        return name;
     }
 
     /** Creates an entity; if it exists, checks that it has the flags asked for, as AMQP 0-9-1 would. */

@@ -18,6 +18,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.apache.qpid.jms.JmsOperationTimedOutException;
 import org.apache.qpid.jms.provider.Provider;
 import org.apache.qpid.jms.provider.amqp.AmqpProvider;
+import org.apache.qpid.jms.provider.failover.FailoverProvider;
 
 /**
  * Opens the Qpid JMS connection an {@link Endpoint} describes and reads the broker's AMQP open properties
@@ -39,8 +40,11 @@ final class ConnectionOpener {
      * @param connection the started connection
      * @param product the broker's {@code product} open property, empty if it sent none
      * @param properties all of its open properties, for messages
+     * @param failover the connection's failover provider, which declarations replayed after a reconnection
+     *     can be given to; empty without failover
      */
-    record Opened(Connection connection, String product, Map<String, Object> properties) {
+    record Opened(Connection connection, String product, Map<String, Object> properties,
+            Optional<RedeclaringProvider> failover) {
     }
 
     /**
@@ -89,7 +93,30 @@ final class ConnectionOpener {
         try {
             connection.start();
             Map<String, Object> properties = properties(factory, endpoint);
-            return new Opened(connection, String.valueOf(properties.getOrDefault("product", "")), properties);
+            return new Opened(connection, String.valueOf(properties.getOrDefault("product", "")), properties,
+                    Optional.ofNullable(factory.failover));
+        } catch (JMSException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /**
+     * @param broker one broker's URI, as Qpid JMS reached it (no failover)
+     * @param endpoint the credentials and TLS context
+     * @return a started connection of its own to that broker, which the caller closes; connecting, requests
+     *     and sends time out after {@code Endpoint.TIMEOUT_MILLIS}
+     * @throws JMSException if the broker cannot be reached or refuses
+     */
+    static Connection openDirect(URI broker, Endpoint endpoint) throws JMSException {
+        CapturingFactory factory = new CapturingFactory(broker.toString(), endpoint);
+        factory.setConnectTimeout(Endpoint.TIMEOUT_MILLIS);
+        factory.setRequestTimeout(Endpoint.TIMEOUT_MILLIS);
+        factory.setSendTimeout(Endpoint.TIMEOUT_MILLIS);
+        Connection connection = factory.createConnection();
+        try {
+            connection.start();
+            return connection;
         } catch (JMSException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -178,11 +205,12 @@ final class ConnectionOpener {
     /**
      * A connection factory with the endpoint's credentials and TLS context (host names are verified by Qpid
      * JMS's default, {@code transport.verifyHost=true}) that keeps the provider it creates, to read the
-     * broker's open properties.
+     * broker's open properties, and wraps a failover provider in a {@link RedeclaringProvider}.
      */
     @SuppressWarnings("serial") // a JNDI-storable class by inheritance, never serialized
     private static final class CapturingFactory extends JmsConnectionFactory {
         private volatile Provider provider;
+        private volatile RedeclaringProvider failover;
 
         CapturingFactory(String uri, Endpoint endpoint) {
             super(uri);
@@ -195,6 +223,10 @@ final class ConnectionOpener {
         @Override
         protected Provider createProvider(URI remoteUri) throws Exception {
             provider = super.createProvider(remoteUri);
+            if (provider instanceof FailoverProvider) {
+                failover = new RedeclaringProvider(provider);
+                return failover;
+            }
             return provider;
         }
     }

@@ -12,8 +12,8 @@ import org.apache.qpid.jms.message.JmsInboundMessageDispatch;
 
 /**
  * Turns Qpid JMS's connection events into the transport's {@link ConnectionState}: with failover, an
- * interruption is {@code RECOVERING} until the connection is restored (sessions, consumers and producers
- * recreated by Qpid JMS); a failure for good (no failover, or failover gave up) is {@code CLOSED}.
+ * interruption is {@code RECOVERING} until the connection is restored (the transport's declarations replayed
+ * by {@link RedeclaringProvider}, then sessions, consumers and producers recreated by Qpid JMS); a failure for good (no failover, or failover gave up) is {@code CLOSED}.
  */
 final class ConnectionWatch implements JmsConnectionListener {
     private static final System.Logger LOG = System.getLogger(ConnectionWatch.class.getName());

@@ -4,6 +4,7 @@ import io.postage.Exchange;
 import io.postage.QueueSpec;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
+import java.net.URI;
 
 /**
  * What differs between AMQP 1.0 brokers: how an exchange and routing key, a queue, and a reply address
@@ -65,6 +66,26 @@ interface Dialect extends AutoCloseable {
      * @return its name, chosen here for a server-named queue
      */
     String declareQueue(QueueSpec queue);
+
+    /**
+     * Declares a queue again, under the name it got the first time (a server-named one too).
+     *
+     * @param name the queue's name
+     * @param queue how it was declared
+     */
+    void redeclareQueue(String name, QueueSpec queue);
+
+    /**
+     * Declares again what the transport declared, which a broker restart may have removed. Called on Qpid
+     * JMS's failover thread after it reconnected and before it re-creates sessions, consumers and
+     * producers, so it must not use the transport's connection.
+     *
+     * @param declarations what the transport declared
+     * @param broker the broker failover reconnected to
+     */
+    default void redeclare(Declarations declarations, URI broker) {
+        declarations.replayTo(this);
+    }
 
     /**
      * @param queue the queue

@@ -52,6 +52,11 @@ final class GenericDialect implements QpidAddressing {
     }
 
     @Override
+    public void redeclareQueue(String name, QueueSpec queue) {
+        skipped();
+    }
+
+    @Override
     public void bind(String queue, String exchange, String routingKey) {
         skipped();
     }

@@ -26,9 +26,18 @@ interface QpidAddressing extends Dialect {
         return replyTo;
     }
 
+    /** A temporary queue; Qpid JMS re-creates it after failover reconnects, under a new name the broker gives. */
     @Override
     default ReplyQueue openReplyQueue(Session session) throws JMSException {
         TemporaryQueue queue = session.createTemporaryQueue();
-        return new ReplyQueue(queue, queue.getQueueName(), queue::delete);
+        return new ReplyQueue(queue, () -> nameOf(queue), queue::delete);
+    }
+
+    private static String nameOf(TemporaryQueue queue) {
+        try {
+            return queue.getQueueName();
+        } catch (JMSException e) {
+            throw JmsErrors.failure("Cannot read the name of reply queue " + queue, e);
+        }
     }
 }

@@ -29,13 +29,15 @@ final class RabbitManagement implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(Endpoint.TIMEOUT_MILLIS);
     private static final String ENABLE = "rabbitmq-plugins enable rabbitmq_management";
 
-    private final HttpClient client;
+    private final HttpClient.Builder clients;
+    private volatile HttpClient client;
     private final URI base;
     private final String vhost;
     private final String authorization;
 
-    private RabbitManagement(HttpClient client, URI base, String vhost, String user, String password) {
-        this.client = client;
+    private RabbitManagement(HttpClient.Builder clients, URI base, String vhost, String user, String password) {
+        this.clients = clients;
+        this.client = clients.build();
         this.base = base;
         this.vhost = segment(vhost);
         this.authorization = "Basic " + Base64.getEncoder()
@@ -52,15 +54,17 @@ final class RabbitManagement implements AutoCloseable {
     static RabbitManagement connect(Endpoint endpoint) {
         URI base = endpoint.management().orElseGet(() -> URI.create((endpoint.tls() ? "https://" : "http://")
                 + hostForUri(endpoint.host()) + (endpoint.tls() ? ":15671" : ":15672")));
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+        // HTTP/1.1: the API needs nothing more, and a connection the broker's restart killed is then one of a pool.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1);
         endpoint.sslContext().ifPresent(builder::sslContext);
-        HttpClient client = builder.build();
-        RabbitManagement management = new RabbitManagement(client, base, endpoint.vhost(), endpoint.user(),
+        RabbitManagement management = new RabbitManagement(builder, base, endpoint.vhost(), endpoint.user(),
                 endpoint.password());
         String unusable = "Cannot use RabbitMQ's management API at " + base + " (";
         String needed = "), which the AMQP 1.0 transport needs to declare queues and bindings";
         try {
-            HttpResponse<String> answer = management.send(HttpRequest.newBuilder(management.uri("/api/vhosts/{vhost}")).GET());
+            HttpResponse<String> answer = management.send(management.client,
+                    HttpRequest.newBuilder(management.uri("/api/vhosts/{vhost}")).GET());
             switch (answer.statusCode()) {
                 case 200 -> {
                     return management;
@@ -73,11 +77,11 @@ final class RabbitManagement implements AutoCloseable {
                         + "; enable it with `" + ENABLE + "`", null);
             }
         } catch (IOException e) {
-            client.close();
+            management.close();
             throw new ConnectionException(unusable + reason(e) + needed + "; enable it with `" + ENABLE
                     + "` or name it with the URI option " + Endpoint.MANAGEMENT, e);
         } catch (RuntimeException e) {
-            client.close();
+            management.close();
             throw e;
         }
     }
@@ -164,11 +168,13 @@ final class RabbitManagement implements AutoCloseable {
 
     private HttpResponse<String> call(HttpRequest.Builder request) {
         for (int attempt = 1;; attempt++) {
+            HttpClient used = client;
             try {
-                return send(request);
+                return send(used, request);
             } catch (IOException e) {
-                // Each kept-alive HTTP connection the broker closed (a restart) fails once; the calls are
-                // idempotent, so the request goes again, on another connection.
+                // Kept-alive HTTP connections the broker closed (a restart) fail; the calls are idempotent, so
+                // the request goes again with a new client, that is on new connections.
+                renew(used);
                 if (attempt == SEND_ATTEMPTS) {
                     throw new TransportException("RabbitMQ's management API at " + base + " does not answer ("
                             + reason(e) + ")", e);
@@ -178,9 +184,17 @@ final class RabbitManagement implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+    /** Replaces the client that failed, unless another thread did already; the old one finishes its requests. */
+    private synchronized void renew(HttpClient failed) {
+        if (client == failed) {
+            client = clients.build();
+            failed.shutdown();
+        }
+    }
+
+    private HttpResponse<String> send(HttpClient used, HttpRequest.Builder request) throws IOException {
         try {
-            return client.send(request.timeout(REQUEST_TIMEOUT).setHeader("Authorization", authorization).build(),
+            return used.send(request.timeout(REQUEST_TIMEOUT).setHeader("Authorization", authorization).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * connections could consume them meanwhile). RabbitMQ has no temporary queues over AMQP 1.0, so a reply queue is such a private
  * queue, {@code reply-<uuid>}, whose reply address {@code /queue/reply-<uuid>} reaches AMQP 0-9-1 responders
  * as {@code reply_to=reply-<uuid>}.
+ *
+ * <p>After a broker restart the management API declares again what the transport declared
+ * ({@link Declarations}, reply queues included), before failover re-attaches the consumers.
  */
 final class RabbitMqDialect implements Dialect {
     private static final System.Logger LOG = System.getLogger(RabbitMqDialect.class.getName());
@@ -40,10 +43,15 @@ final class RabbitMqDialect implements Dialect {
     private final RabbitManagement management;
     private final Set<String> knownExchanges = ConcurrentHashMap.newKeySet();
     private final Set<String> privateQueues = ConcurrentHashMap.newKeySet();
+    private final Declarations declarations;
 
-    /** @param management the management API; the dialect closes it */
-    RabbitMqDialect(RabbitManagement management) {
+    /**
+     * @param management the management API; the dialect closes it
+     * @param declarations where the reply queues it declares are recorded, to be declared again after a restart
+     */
+    RabbitMqDialect(RabbitManagement management, Declarations declarations) {
         this.management = management;
+        this.declarations = declarations;
     }
 
     @Override
@@ -112,13 +120,17 @@ final class RabbitMqDialect implements Dialect {
         return replyTo.startsWith("/") ? replyTo : AMQ_QUEUE_PREFIX + encode(replyTo);
     }
 
+    /** Declares a private queue {@code reply-<uuid>} (recorded, to be declared again after a broker restart). */
     @Override
     public ReplyQueue openReplyQueue(Session session) throws jakarta.jms.JMSException {
         String name = "reply-" + UUID.randomUUID();
-        declare("Cannot declare reply queue '" + name + "'", name, false, true, privateArguments(Map.of()));
-        privateQueues.add(name);
-        return new ReplyQueue(session.createQueue(AMQ_QUEUE_PREFIX + name), QUEUE_PREFIX + name,
-                () -> privateQueues.remove(name)); // auto-deleted with its consumer
+        QueueSpec queue = QueueSpec.named(name).withExclusive(true).withAutoDelete(true);
+        declare("Cannot declare reply queue '" + name + "'", name, queue);
+        declarations.queue(name, queue);
+        return new ReplyQueue(session.createQueue(AMQ_QUEUE_PREFIX + name), () -> QUEUE_PREFIX + name, () -> {
+            privateQueues.remove(name); // auto-deleted with its consumer
+            declarations.queueDeleted(name);
+        });
     }
 
     @Override
@@ -146,25 +158,33 @@ final class RabbitMqDialect implements Dialect {
 
     @Override
     public String declareQueue(QueueSpec queue) {
-        boolean serverNamed = queue.isServerNamed();
-        String name = serverNamed ? "postage.gen-" + UUID.randomUUID() : queue.name();
-        boolean isPrivate = serverNamed || queue.exclusive();
+        if (queue.isServerNamed()) {
+            String name = "postage.gen-" + UUID.randomUUID();
+            declare("Cannot declare a server-named queue", name, queue);
+            return name;
+        }
+        declare("Cannot declare queue '" + queue.name() + "'", queue.name(), queue);
+        return queue.name();
+    }
+
+    @Override
+    public void redeclareQueue(String name, QueueSpec queue) {
+        declare("Cannot declare queue '" + name + "'", name, queue);
+    }
+
+    /** Declares a queue under the name given; a server-named or exclusive one is private (expires, deleted on close). */
+    private void declare(String operation, String name, QueueSpec queue) {
+        boolean isPrivate = queue.isServerNamed() || queue.exclusive();
         Map<String, Object> arguments = new LinkedHashMap<>(queue.arguments());
         queue.deadLetter().ifPresent(exchange -> arguments.put("x-dead-letter-exchange", exchange));
-        declare(serverNamed ? "Cannot declare a server-named queue" : "Cannot declare queue '" + name + "'", name,
-                queue.durable(), queue.autoDelete(), isPrivate ? privateArguments(arguments) : arguments);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("durable", queue.durable());
+        body.put("auto_delete", queue.autoDelete());
+        body.put("arguments", isPrivate ? privateArguments(arguments) : arguments);
+        check(operation, management.put("/api/queues/{vhost}/" + RabbitManagement.segment(name), Json.write(body)));
         if (isPrivate) {
             privateQueues.add(name);
         }
-        return name;
-    }
-
-    private void declare(String operation, String name, boolean durable, boolean autoDelete, Map<String, Object> arguments) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("durable", durable);
-        body.put("auto_delete", autoDelete);
-        body.put("arguments", arguments);
-        check(operation, management.put("/api/queues/{vhost}/" + RabbitManagement.segment(name), Json.write(body)));
     }
 
     private static Map<String, Object> privateArguments(Map<String, Object> arguments) {

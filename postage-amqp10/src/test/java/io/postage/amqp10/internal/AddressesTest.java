@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Reply addresses as requesters of either protocol write them, translated per broker; and the little JSON. */
 class AddressesTest {
-    private final RabbitMqDialect rabbit = new RabbitMqDialect(null);
-    private final BrokerJDialect brokerJ = new BrokerJDialect(null);
+    private final RabbitMqDialect rabbit = new RabbitMqDialect(null, new Declarations());
+    private final BrokerJDialect brokerJ = new BrokerJDialect(null, null);
 
     @Test
     void rabbitMqRepliesGoToTheQueueWithoutRedeclaringItWhateverFormTheRequesterUsed() {
