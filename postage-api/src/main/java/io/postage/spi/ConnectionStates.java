@@ -16,14 +16,15 @@ public final class ConnectionStates {
     private static final System.Logger LOG = System.getLogger(ConnectionStates.class.getName());
 
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
-    private ConnectionState state = ConnectionState.CONNECTED;
+    /** Written under this object's lock, read without it (every publish of a transport may read it). */
+    private volatile ConnectionState state = ConnectionState.CONNECTED;
 
     /** A connected state, with no listener yet. */
     public ConnectionStates() {
     }
 
     /** @return the current state */
-    public synchronized ConnectionState state() {
+    public ConnectionState state() {
         return state;
     }
 

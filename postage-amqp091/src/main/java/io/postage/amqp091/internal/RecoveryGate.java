@@ -24,8 +24,6 @@ final class RecoveryGate implements RecoveryListener {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private volatile boolean recovering;
-    private volatile boolean stopped;
     private final ConnectionStates states = new ConnectionStates();
 
     private RecoveryGate(Connection connection) {
@@ -59,7 +57,7 @@ final class RecoveryGate implements RecoveryListener {
         long deadline = System.nanoTime() + limit.toNanos();
         lock.lock();
         try {
-            while (!usable() && !stopped) {
+            while (!usable() && states.state() != ConnectionState.CLOSED) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return;
@@ -75,7 +73,7 @@ final class RecoveryGate implements RecoveryListener {
     }
 
     private boolean usable() {
-        return !recovering && connection.isOpen();
+        return states.state() == ConnectionState.CONNECTED && connection.isOpen();
     }
 
     /** @return the connection's state and the listeners of its changes */
@@ -85,33 +83,30 @@ final class RecoveryGate implements RecoveryListener {
 
     /** Releases every waiting operation for good: the transport is closing. */
     void stop() {
-        signal(() -> stopped = true);
-        states.change(ConnectionState.CLOSED);
+        change(ConnectionState.CLOSED);
     }
 
     private void lost(ShutdownSignalException cause) {
         if (!cause.isInitiatedByApplication()) {
-            signal(() -> recovering = true);
-            states.change(ConnectionState.RECOVERING);
+            change(ConnectionState.RECOVERING);
         }
     }
 
     @Override
     public void handleRecoveryStarted(Recoverable recoverable) {
-        signal(() -> recovering = true);
-        states.change(ConnectionState.RECOVERING);
+        change(ConnectionState.RECOVERING);
     }
 
     @Override
     public void handleRecovery(Recoverable recoverable) {
-        signal(() -> recovering = false);
-        states.change(ConnectionState.CONNECTED);
+        change(ConnectionState.CONNECTED);
     }
 
-    private void signal(Runnable change) {
+    /** Moves to a state (telling its listeners), then wakes the waiting operations to look at it. */
+    private void change(ConnectionState next) {
+        states.change(next);
         lock.lock();
         try {
-            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();
